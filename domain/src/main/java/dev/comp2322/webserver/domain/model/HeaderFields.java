@@ -1,0 +1,80 @@
+package dev.comp2322.webserver.domain.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/** The ordered header section of a request, with case-insensitive look-ups (RFC 9110 §5). */
+public record HeaderFields(List<HeaderField> fields) {
+
+    public static final HeaderFields NONE = new HeaderFields(List.of());
+
+    public HeaderFields {
+        fields = List.copyOf(Objects.requireNonNull(fields, "fields"));
+    }
+
+    /** Builds a header section from alternating names and values, for tests and literals. */
+    public static HeaderFields of(String... namesAndValues) {
+        if (namesAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("names and values come in pairs");
+        }
+        List<HeaderField> list = new ArrayList<>(namesAndValues.length / 2);
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            list.add(new HeaderField(namesAndValues[i], namesAndValues[i + 1]));
+        }
+        return new HeaderFields(list);
+    }
+
+    /** Every value of the named field, in order of appearance. */
+    public List<String> values(String name) {
+        List<String> values = new ArrayList<>(1);
+        for (HeaderField field : fields) {
+            if (field.hasName(name)) {
+                values.add(field.value());
+            }
+        }
+        return values;
+    }
+
+    /** How many field lines carry this name. */
+    public int count(String name) {
+        int count = 0;
+        for (HeaderField field : fields) {
+            if (field.hasName(name)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** The value of the first field line with this name. */
+    public Optional<String> first(String name) {
+        for (HeaderField field : fields) {
+            if (field.hasName(name)) {
+                return Optional.of(field.value());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * True when any comma-separated member of any line of the named field equals {@code token},
+     * ignoring case — e.g. {@code Connection: keep-alive, Upgrade} (RFC 9110 §5.6.1, §7.6.1).
+     */
+    public boolean containsToken(String name, String token) {
+        String wanted = token.toLowerCase(Locale.ROOT);
+        for (HeaderField field : fields) {
+            if (!field.hasName(name)) {
+                continue;
+            }
+            for (String member : field.value().split(",")) {
+                if (member.strip().toLowerCase(Locale.ROOT).equals(wanted)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
