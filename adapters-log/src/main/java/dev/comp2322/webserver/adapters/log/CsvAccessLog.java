@@ -24,8 +24,8 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p><b>Normal operation: nothing dropped.</b> {@link #record} puts the entry on a bounded queue
  * (8192 entries); when the writer is behind, a full queue blocks the caller until there is room.
- * The writer writes after 10 ms without new entries, when it holds 64 KiB, and at least once a
- * second — never once per record at high rates.
+ * The writer writes after 5 ms without new entries, when it holds 64 KiB, and within a second
+ * of any record's arrival — never once per record at high rates.
  *
  * <p><b>Faults: the server keeps serving.</b> If writing fails (disk full, file made unwritable,
  * a directory in its place), the writer keeps what it holds, reports on standard error at most
@@ -107,6 +107,7 @@ public final class CsvAccessLog implements AccessLog, AutoCloseable {
 
     /** Waits for room in slices, giving up only when the file is failing (or the writer is gone). */
     private boolean offerWhileHealthy(Job job) {
+        LockSupport.unpark(writerThread); // it may be pausing between drains; the queue is full now
         try {
             while (!writer.failing()) {
                 if (writer.terminated()) {
@@ -137,6 +138,7 @@ public final class CsvAccessLog implements AccessLog, AutoCloseable {
         if (!queue.offer(job) && !offerWhileHealthy(job)) {
             return;
         }
+        LockSupport.unpark(writerThread); // it may be pausing between drains rather than waiting on the queue
         try {
             while (!done.await(OFFER_SLICE_MILLIS, TimeUnit.MILLISECONDS)) {
                 if (writer.failing() || writer.terminated()) {

@@ -10,8 +10,9 @@ import java.util.function.Consumer;
  *
  * @param queueCapacity  entries waiting for the writer before {@code record} blocks (or, while
  *                       the file can't be written, counts them as lost)
- * @param idleWriteDelay how long the queue must stay empty after a burst before the writer writes
- *                       what it holds (so a steady stream is written in large pieces, not per record)
+ * @param idleWriteDelay the quiet spell: while holding records the writer pauses this long between
+ *                       drains, and writes when nothing came meanwhile (so a steady stream is
+ *                       written in large pieces, not per record)
  * @param maxWriteDelay  the longest a record waits in memory while the file is healthy
  * @param retryInterval  how often a failing file is reopened and the write retried
  * @param reportInterval the least time between two console reports of a failing file
@@ -36,9 +37,9 @@ record LogSettings(
         Objects.requireNonNull(console, "console");
     }
 
-    /** 8192 queued entries, write after 10 ms of quiet or 1 s at most, retry every 250 ms, report every 5 s. */
+    /** 8192 queued entries, write after 5 ms of quiet or 1 s at most, retry every 250 ms, report every 5 s. */
     static LogSettings defaults() {
-        return new LogSettings(8192, Duration.ofMillis(10), Duration.ofSeconds(1), Duration.ofMillis(250),
+        return new LogSettings(8192, Duration.ofMillis(5), Duration.ofSeconds(1), Duration.ofMillis(250),
                 Duration.ofSeconds(5), line -> System.err.println(line));
     }
 }

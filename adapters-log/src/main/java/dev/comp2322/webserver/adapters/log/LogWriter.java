@@ -12,8 +12,10 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The one thread that writes the log: drains the queue in batches, formats into its own buffer and
- * appends whole records to the file — when the queue has been quiet for a moment, when the buffer
- * is large, at least once per {@code maxWriteDelay}, on {@link Job.Flush} and at close.
+ * appends whole records to the file — when no entry came during a quiet spell
+ * ({@code idleWriteDelay}), when the buffer holds 64 KiB, when its oldest record has waited
+ * {@code maxWriteDelay}, on {@link Job.Flush} and at close. So a steady stream costs one write
+ * per 64 KiB or per quiet spell, never one per record.
  *
  * <p>While the file can't be written it stops draining, keeps what it holds, reopens the file every
  * {@code retryInterval} and reports through {@link FaultReporter}; producers meanwhile fill the
@@ -33,7 +35,8 @@ final class LogWriter implements Runnable {
     private final List<CountDownLatch> flushers = new ArrayList<>();
     private final AtomicLong lost = new AtomicLong();
     private LogFile file;
-    private long lastWrite = System.nanoTime();
+    /** When the buffer last went from empty to holding records: no record waits longer than maxWriteDelay. */
+    private long holdingSince;
 
     private volatile boolean failing;
     private volatile boolean closing;
@@ -94,33 +97,47 @@ final class LogWriter implements Runnable {
     }
 
     private void takeAndWrite() {
-        Job first;
-        try {
-            first = queue.poll(waitNanos(), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            return; // only close() stops the writer; the loop checks it
+        if (pending.isEmpty()) {
+            // Idle: block on the queue; the first entry of a burst wakes us.
+            Job first;
+            try {
+                first = queue.poll(settings.maxWriteDelay().toNanos(), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                return; // only close() stops the writer; the loop checks it
+            }
+            if (first == null) {
+                return;
+            }
+            batch.add(first);
+            holdingSince = System.nanoTime();
+        } else {
+            // Holding records: pause rather than wait on the queue, so a producer's put never has to
+            // wake this thread (a syscall on the request path); flush(), close() and a producer
+            // facing a full queue unpark us early.
+            LockSupport.parkNanos(waitNanos());
         }
-        if (first == null) {
-            writeOut(); // quiet: the burst is over, or the longest delay has passed
-            return;
-        }
-        batch.add(first);
-        queue.drainTo(batch, MAX_BATCH - 1);
-        formatBatch();
-        if (!flushers.isEmpty() || pending.length() >= WRITE_THRESHOLD_CHARS
-                || System.nanoTime() - lastWrite >= settings.maxWriteDelay().toNanos()) {
+        boolean quiet = !drainQueue();
+        if (quiet || !flushers.isEmpty() || pending.length() >= WRITE_THRESHOLD_CHARS
+                || System.nanoTime() - holdingSince >= settings.maxWriteDelay().toNanos()) {
             writeOut();
         }
         releaseFlushers();
     }
 
-    /** Until the next write is due: a short quiet spell while holding records, else just a wake-up. */
-    private long waitNanos() {
-        long max = settings.maxWriteDelay().toNanos();
-        if (pending.isEmpty()) {
-            return max;
+    /** Formats what the batch and the queue hold, up to the write threshold; true if anything came. */
+    private boolean drainQueue() {
+        boolean any = !batch.isEmpty();
+        formatBatch();
+        while (pending.length() < WRITE_THRESHOLD_CHARS && queue.drainTo(batch, MAX_BATCH) > 0) {
+            any = true;
+            formatBatch();
         }
-        long untilDeadline = lastWrite + max - System.nanoTime();
+        return any;
+    }
+
+    /** Until the next write is due: the quiet spell, or less if the longest delay ends sooner. */
+    private long waitNanos() {
+        long untilDeadline = holdingSince + settings.maxWriteDelay().toNanos() - System.nanoTime();
         return Math.max(0, Math.min(settings.idleWriteDelay().toNanos(), untilDeadline));
     }
 
@@ -141,7 +158,6 @@ final class LogWriter implements Runnable {
 
     /** Appends what the buffer holds; on failure keeps it and enters (or stays in) the failing state. */
     private void writeOut() {
-        lastWrite = System.nanoTime();
         if (pending.isEmpty()) {
             return;
         }
