@@ -162,6 +162,8 @@ final class LogWriter implements Runnable {
             return;
         }
         try {
+            // One stat per write (not per record): a deleted, rotated or replaced file is recreated
+            // with a header instead of our records going on into an unlinked inode.
             if (!file.isHealthyAtPath()) {
                 file = file.reopen(header);
             }
