@@ -121,7 +121,7 @@ class PersistentConnectionTest {
                     \r
                     5;ext=1\r
                     GET /\r
-                    1a\r
+                    18\r
                     smuggled HTTP/1.1\r
                     Host:\r
                     0\r
