@@ -82,18 +82,22 @@ final class HttpConnection implements Runnable, ResponseWriter.WriteWatch {
             }
             Instant receivedAt = Instant.now();
             long startNanos = System.nanoTime();
-            boolean keepOpen = switch (reader.read(receivedAt, startNanos)) {
+            switch (reader.read(receivedAt, startNanos)) {
                 case Incoming.Closed closed -> {
-                    yield false;
+                    return false;
                 }
-                case Incoming.Framed framed -> exchange(framed.request(), startNanos);
+                case Incoming.Framed framed -> {
+                    if (!exchange(framed.request(), startNanos)) {
+                        return true;
+                    }
+                }
                 case Incoming.Rejected rejected -> {
-                    reject(rejected, startNanos);
-                    yield false;
+                    reject(rejected, startNanos); // RFC 9112 §9.3: after a framing error the stream can't be trusted
+                    return true;
                 }
-            };
+            }
             // A stopping server lets the current exchange finish, then closes (pipelined requests go unanswered).
-            if (!keepOpen || connections.stopping()) {
+            if (connections.stopping()) {
                 return true;
             }
         }
