@@ -36,7 +36,7 @@ final class HttpConnection implements Runnable, ResponseWriter.WriteWatch {
     private final AccessLog log;
     private final WireSettings settings;
     private final Connections connections;
-    private final AtomicInteger state = new AtomicInteger(BUSY);
+    private final AtomicInteger state = new AtomicInteger(IDLE); // busy only from a request's first byte
     private volatile long writeStartedNanos = NOT_WRITING;
     private ClientAddress client = new ClientAddress("", 0);
     private RequestReader reader;
@@ -155,6 +155,11 @@ final class HttpConnection implements Runnable, ResponseWriter.WriteWatch {
         if (state.compareAndSet(BUSY, IDLE) && !connections.stopping()) {
             reader.drain(Math.min(LINGER_NANOS, settings.headerTimeout().toNanos()));
         }
+    }
+
+    /** True from the first byte of a request until its response is written. */
+    boolean busy() {
+        return state.get() == BUSY;
     }
 
     /** Closes this connection if it is waiting for a next request (used by stop()). */

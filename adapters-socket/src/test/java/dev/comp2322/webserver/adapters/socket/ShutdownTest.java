@@ -43,7 +43,7 @@ class ShutdownTest {
         TestServer server = TestServer.start(WireSettings.defaults().withShutdownGrace(Duration.ofMillis(200)));
         try (RawClient client = server.connect()) {
             client.send("GET /never-finished HTTP/1.1\r\n");
-            Await.until("the server is reading the request", Duration.ofSeconds(5), () -> server.server.openConnections() == 1);
+            Await.until("the server is reading the request", Duration.ofSeconds(5), () -> server.server.busyConnections() == 1);
 
             long start = System.nanoTime();
             server.server.stop();
