@@ -59,7 +59,7 @@ final class ConnectionCases {
                 ConformanceCase.define("pipelining-order", "pipelined requests are answered in order",
                                 "RFC 9112 §9.3.2", MUST)
                         .accepts("text.txt, index.html, 404, image.png: four responses in that order, byte-exact")
-                        .dependsOn("missing-is-404")
+                        .dependsOn("missing-is-404", "keepalive-http11-default")
                         .why("Responses carry no request id: out-of-order answers give the client the wrong file.")
                         .check(ConnectionCases::pipelining),
                 ConformanceCase.define("response-version-11", "an HTTP/1.1 request is answered with HTTP/1.1",
