@@ -169,9 +169,15 @@ final class ConnectionCases {
         c.send(ctx.keepAlive("GET", ctx.path("text.txt")) + ctx.keepAlive("GET", ctx.path("index.html"))
                 + ctx.keepAlive("GET", ctx.path(Fixture.MISSING)) + ctx.get(ctx.path("image.png")));
         String[] files = {"text.txt", "index.html", null, "image.png"};
+        Optional<WireResponse> previous = Optional.empty();
         for (int i = 0; i < files.length; i++) {
             WireOutcome o = c.read();
             String which = "response " + (i + 1) + " of 4";
+            if (o instanceof WireOutcome.Silent s && s.why() == WireOutcome.Silent.Why.CLOSED && s.partialBytes() == 0
+                    && previous.map(p -> !p.version().equals("HTTP/1.1") || p.hasConnectionOption("close")).orElse(false)) {
+                return Verdict.skip("the server ends the connection after each response, so pipelining does not apply");
+            }
+            previous = Expect.response(o);
             if (files[i] == null) {
                 if (!Expect.is(o, 404)) {
                     return Verdict.breach(which + " should be the 404, got " + Expect.describe(ctx, o));

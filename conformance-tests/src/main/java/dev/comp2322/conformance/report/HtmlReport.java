@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One self-contained HTML file (inline CSS, no scripts, no external assets): the summary on top, a
@@ -23,7 +25,7 @@ public final class HtmlReport {
             .PASS{background:#dff3e4;color:#1b6b33}.FAIL{background:#fbe0e0;color:#a3191b}
             .WARN{background:#fff1d6;color:#8a5300}.INFO{background:#e2ecfb;color:#1e4f9a}.SKIPPED{background:#eceef2;color:#555c6b}
             table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:4px 8px;border-bottom:1px solid #e3e6ec;vertical-align:top}
-            th{background:#f4f6f9;position:sticky;top:0}td.r{font-weight:700;white-space:nowrap}
+            th{background:#f4f6f9;position:sticky;top:0}td.r{font-weight:700;white-space:nowrap}td:first-child{white-space:nowrap}
             code{font:12px ui-monospace,Menlo,Consolas,monospace}
             .case{border:1px solid #e3e6ec;border-radius:8px;padding:12px 16px;margin:12px 0}
             .case h3{margin:0 0 6px;font-size:15px}.case dl{margin:0}.case dt{font-weight:600;float:left;width:9em}.case dd{margin:0 0 4px 9.5em}
@@ -85,10 +87,9 @@ public final class HtmlReport {
     private static void details(StringBuilder h, RunReport r) {
         h.append("<h2>Failures and warnings, with the bytes exchanged</h2>\n");
         boolean any = false;
-        for (CaseResult c : r.results()) {
-            if (c.outcome() != Outcome.FAIL && c.outcome() != Outcome.WARN) {
-                continue;
-            }
+        List<CaseResult> shown = new ArrayList<>(r.with(Outcome.FAIL));
+        shown.addAll(r.with(Outcome.WARN));
+        for (CaseResult c : shown) {
             any = true;
             h.append("<div class=\"case\" id=\"").append(Escape.html(c.id())).append("\">\n<h3><span class=\"")
                     .append(c.outcome()).append("\">&nbsp;").append(c.outcome()).append("&nbsp;</span> <code>")
