@@ -8,7 +8,6 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A deliberately tolerant HTTP/1.1 response reader: it reads whatever a broken server sends and
@@ -211,9 +210,5 @@ final class ResponseReader {
     private static String quote(String s) {
         String cut = s.length() > 80 ? s.substring(0, 80) + "..." : s;
         return "\"" + Transcript.printable(cut.getBytes(StandardCharsets.ISO_8859_1), cut.length()) + "\"";
-    }
-
-    static Optional<String> none() {
-        return Optional.empty();
     }
 }
