@@ -1,0 +1,11 @@
+package dev.comp2322.conformance;
+
+/** Told about each case as soon as it has a result (the CLI prints one line per case). */
+@FunctionalInterface
+public interface ProgressListener {
+    /** Ignores progress. */
+    ProgressListener SILENT = (result, index, total) -> { };
+
+    /** Called once per case, in run order; {@code index} counts from 1. */
+    void finished(CaseResult result, int index, int total);
+}

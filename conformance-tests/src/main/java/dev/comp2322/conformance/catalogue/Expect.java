@@ -1,0 +1,124 @@
+package dev.comp2322.conformance.catalogue;
+
+import dev.comp2322.conformance.fixture.FixtureFile;
+import dev.comp2322.conformance.wire.WireConnection;
+import dev.comp2322.conformance.wire.WireOutcome;
+import dev.comp2322.conformance.wire.WireResponse;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/** The judgements many cases share: exact files, rejections, closes, and how to describe what came back. */
+final class Expect {
+    private Expect() {
+    }
+
+    /** The response, if the outcome has one. */
+    static Optional<WireResponse> response(WireOutcome outcome) {
+        return outcome instanceof WireOutcome.Received r ? Optional.of(r.response()) : Optional.empty();
+    }
+
+    /** What came back, in words; a timeout is always "no response in N s". */
+    static String describe(CaseContext ctx, WireOutcome outcome) {
+        if (outcome instanceof WireOutcome.Silent s && s.why() == WireOutcome.Silent.Why.TIMEOUT) {
+            return ctx.noResponse() + (s.partialBytes() > 0 ? " (only " + s.partialBytes() + " bytes of a head)" : "");
+        }
+        if (outcome instanceof WireOutcome.Received r) {
+            return r.response().summary();
+        }
+        return outcome.describe();
+    }
+
+    /** Whether the outcome is a response with this status. */
+    static boolean is(WireOutcome outcome, int status) {
+        return response(outcome).map(r -> r.status() == status).orElse(false);
+    }
+
+    /** The media type without parameters, lower case ("text/html; charset=utf-8" is "text/html"). */
+    static String mediaType(WireResponse response) {
+        String type = response.header("Content-Type").orElse("");
+        int semicolon = type.indexOf(';');
+        return (semicolon < 0 ? type : type.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * A 200 for a fixture file: exact bytes (unless HEAD), a Content-Length that matches if present,
+     * and the expected Content-Type (a wrong type is a WARN: RFC 9110 §8.3 is a SHOULD).
+     */
+    static Verdict exactFile(CaseContext ctx, WireOutcome outcome, String name, boolean head) {
+        FixtureFile file = ctx.fixture().file(name);
+        byte[] expected = ctx.fixture().bytes(name);
+        Optional<WireResponse> maybe = response(outcome);
+        if (maybe.isEmpty()) {
+            return Verdict.breach("expected 200 with " + name + ", got " + describe(ctx, outcome));
+        }
+        WireResponse r = maybe.get();
+        if (r.status() != 200) {
+            return Verdict.breach("expected 200 with " + name + ", got " + r.statusLine());
+        }
+        if (r.problem().isPresent()) {
+            return Verdict.breach("the response is malformed: " + r.problem().get());
+        }
+        Optional<String> length = r.header("Content-Length");
+        if (length.isPresent() && !length.get().trim().equals(Long.toString(expected.length))) {
+            return Verdict.breach("Content-Length: " + length.get() + " but " + name + " has " + expected.length + " bytes");
+        }
+        if (!head && !Arrays.equals(expected, r.body())) {
+            return Verdict.breach("the body is not " + name + ": " + difference(expected, r.body()));
+        }
+        if (head && r.bodyLength() > 0) {
+            return Verdict.breach("HEAD response carried " + r.bodyLength() + " bytes of content");
+        }
+        String type = mediaType(r);
+        if (!type.equals(file.mediaType())) {
+            return Verdict.warn("Content-Type is \"" + r.header("Content-Type").orElse("(none)") + "\", expected "
+                    + file.mediaType() + " (RFC 9110 §8.3)");
+        }
+        return Verdict.pass("200, " + expected.length + " bytes" + (head ? " announced" : " byte-exact") + ", " + type);
+    }
+
+    /** Where two byte arrays first differ, in words. */
+    static String difference(byte[] expected, byte[] actual) {
+        int n = Math.min(expected.length, actual.length);
+        int at = Arrays.mismatch(expected, actual);
+        if (at < 0) {
+            return "identical";
+        }
+        String sizes = actual.length + " bytes instead of " + expected.length;
+        return at >= n ? sizes + " (one is a prefix of the other)" : sizes + ", first difference at byte " + at;
+    }
+
+    /**
+     * A rejection: 400 (or one of {@code rfcAlso} in the rfc profile), or a close without a response
+     * when {@code closeAccepted}. Anything else, including a timeout, is a breach.
+     */
+    static Verdict rejected(CaseContext ctx, WireOutcome outcome, boolean closeAccepted, Integer... rfcAlso) {
+        Set<Integer> extra = ctx.course() ? Set.of() : Set.of(rfcAlso);
+        return switch (outcome) {
+            case WireOutcome.Received r when r.response().status() == 400 -> Verdict.pass("rejected with 400");
+            case WireOutcome.Received r when extra.contains(r.response().status()) ->
+                    Verdict.pass("rejected with " + r.response().status());
+            case WireOutcome.Received r -> Verdict.breach("expected 400" + (extra.isEmpty() ? "" : " or " + extra)
+                    + (closeAccepted ? " or a close" : "") + ", got " + r.response().statusLine());
+            case WireOutcome.Silent s when s.why() == WireOutcome.Silent.Why.CLOSED && closeAccepted ->
+                    Verdict.pass("closed the connection without a response");
+            default -> Verdict.breach("expected 400, got " + describe(ctx, outcome));
+        };
+    }
+
+    /** After a framing error the server MUST close (RFC 9112 §6.3): a rejection that leaves the connection open is a breach. */
+    static Verdict rejectedThenClosed(CaseContext ctx, WireConnection connection, WireOutcome outcome, Integer... rfcAlso) {
+        Verdict verdict = rejected(ctx, outcome, true, rfcAlso);
+        if (!(verdict instanceof Verdict.Pass) || !(outcome instanceof WireOutcome.Received)) {
+            return verdict;
+        }
+        WireConnection.AfterResponse after = connection.awaitClose();
+        return switch (after.state()) {
+            case CLOSED -> Verdict.pass(((Verdict.Pass) verdict).detail() + " and closed the connection");
+            case STILL_OPEN -> Verdict.breach("answered " + response(outcome).orElseThrow().status()
+                    + " but kept the connection open; the framing is unknown, so it MUST close");
+            case EXTRA_BYTES -> Verdict.breach("sent more bytes after the rejection: " + after.extra());
+        };
+    }
+}
