@@ -388,9 +388,9 @@ def main():
             if server is None:
                 skipped.append(name)
                 continue
+            servers.append(server)  # before anything can fail, so the finally below stops it
             server.start(workdir)
             check_bodies(server, digests)
-            servers.append(server)
             print(f"bench: {name} on 127.0.0.1:{server.port}, first response after {server.startup_ms:.0f} ms",
                   file=sys.stderr)
 
