@@ -2,7 +2,6 @@ package dev.comp2322.webserver.domain.model;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -62,19 +61,41 @@ public record HeaderFields(List<HeaderField> fields) {
     /**
      * True when any comma-separated member of any line of the named field equals {@code token},
      * ignoring case — e.g. {@code Connection: keep-alive, Upgrade} (RFC 9110 §5.6.1, §7.6.1).
+     * Scans in place: it runs on every request.
      */
     public boolean containsToken(String name, String token) {
-        String wanted = token.toLowerCase(Locale.ROOT);
         for (HeaderField field : fields) {
-            if (!field.hasName(name)) {
-                continue;
-            }
-            for (String member : field.value().split(",")) {
-                if (member.strip().toLowerCase(Locale.ROOT).equals(wanted)) {
-                    return true;
-                }
+            if (field.hasName(name) && listContains(field.value(), token)) {
+                return true;
             }
         }
         return false;
+    }
+
+    private static boolean listContains(String list, String token) {
+        int from = 0;
+        while (true) {
+            int comma = list.indexOf(',', from);
+            int end = comma < 0 ? list.length() : comma;
+            int start = from;
+            while (start < end && isOws(list.charAt(start))) {
+                start++;
+            }
+            while (end > start && isOws(list.charAt(end - 1))) {
+                end--;
+            }
+            if (end - start == token.length() && list.regionMatches(true, start, token, 0, token.length())) {
+                return true;
+            }
+            if (comma < 0) {
+                return false;
+            }
+            from = comma + 1;
+        }
+    }
+
+    /** OWS = *( SP / HTAB ), RFC 9110 §5.6.3. */
+    private static boolean isOws(char c) {
+        return c == ' ' || c == '\t';
     }
 }

@@ -32,7 +32,7 @@ public record ResourcePath(List<String> segments, boolean trailingSlash) {
         }
         for (int i = 0; i < segment.length(); i++) {
             char c = segment.charAt(i);
-            if (c == '/' || c == '\\' || c < 0x20 || c == 0x7f) {
+            if (c == '/' || c == '\\' || Character.isISOControl(c)) {
                 return false;
             }
         }

@@ -1,0 +1,161 @@
+package dev.comp2322.webserver.adapters.fs;
+
+import dev.comp2322.webserver.domain.model.ResourcePath;
+import dev.comp2322.webserver.domain.port.out.ContentHandle;
+import dev.comp2322.webserver.domain.port.out.FileLookup;
+import dev.comp2322.webserver.domain.port.out.Resource;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+
+/**
+ * {@link FileLookup} over a real directory, the document root.
+ *
+ * <p>What it answers for a {@link ResourcePath}:
+ * <ul>
+ *   <li>a regular file the server can read, whose real path (after symbolic links) lies inside the
+ *       root's real path: {@link Resource.File} with its size and last-modified time;
+ *   <li>a directory inside the root: {@link Resource#DIRECTORY} (the domain then asks for its
+ *       {@code index.html});
+ *   <li>everything else — absent, a dot-file or anything below a dot-directory, outside the root,
+ *       a FIFO, socket or device, unreadable, or an I/O error — {@link Resource#MISSING}.
+ * </ul>
+ *
+ * <p>The root's real path is taken once, at construction. If the root is removed while running,
+ * lookups answer {@link Resource#MISSING}; they work again when a directory is back at that real
+ * path. Thread-safe: it holds no mutable state.
+ */
+public final class FileSystemLookup implements FileLookup {
+
+    private static final LinkOption[] NO_FOLLOW = {LinkOption.NOFOLLOW_LINKS};
+
+    private final Path realRoot;
+
+    /**
+     * A lookup over {@code root}.
+     *
+     * @throws IllegalArgumentException (one-line message) if {@code root} is not an existing directory
+     */
+    public FileSystemLookup(Path root) {
+        this.realRoot = realDirectory(root);
+    }
+
+    private static Path realDirectory(Path root) {
+        Path absolute = root.toAbsolutePath().normalize();
+        if (!Files.isDirectory(absolute)) {
+            String what = Files.exists(absolute) ? "is not a directory" : "does not exist";
+            throw new IllegalArgumentException("document root " + absolute + " " + what);
+        }
+        try {
+            return absolute.toRealPath();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("document root " + absolute + " cannot be resolved: " + Reasons.of(e));
+        }
+    }
+
+    /** The root's real path, as taken at construction. */
+    public Path root() {
+        return realRoot;
+    }
+
+    @Override
+    public Resource lookup(ResourcePath path) {
+        List<String> segments = path.segments();
+        for (String segment : segments) {
+            // Dot-files are never served (defence in depth: the domain refuses them too).
+            if (segment.startsWith(".")) {
+                return Resource.MISSING;
+            }
+        }
+        try {
+            return resolve(segments);
+        } catch (IOException | InvalidPathException e) {
+            // Absent, not a directory on the way, permission denied, a name the platform can't
+            // encode: all "nothing servable". A 404 costs an exception here; acceptable, since
+            // the common case (a hit) throws none.
+            return Resource.MISSING;
+        }
+    }
+
+    /**
+     * Walks the segments with one {@code lstat} each (NOFOLLOW_LINKS). Trade-off: a per-segment
+     * {@code lstat} costs about what {@code toRealPath} costs (glibc's realpath also visits every
+     * component), but it yields the final attributes at the same time and allocates no new path;
+     * and because no component is followed, the path is known to be real without resolving it.
+     * Only when a component is a symbolic link do we pay for {@code toRealPath} plus a prefix
+     * check, so links inside the root keep working and links out of it answer MISSING.
+     */
+    private Resource resolve(List<String> segments) throws IOException {
+        Path current = realRoot;
+        BasicFileAttributes attributes = Files.readAttributes(current, BasicFileAttributes.class, NO_FOLLOW);
+        int last = segments.size() - 1;
+        for (int i = 0; i <= last; i++) {
+            if (!attributes.isDirectory()) {
+                return Resource.MISSING;
+            }
+            current = current.resolve(segments.get(i));
+            attributes = Files.readAttributes(current, BasicFileAttributes.class, NO_FOLLOW);
+            if (attributes.isSymbolicLink()) {
+                return resolveThroughLinks(realRoot.resolve(String.join("/", segments)));
+            }
+        }
+        return classify(current, attributes);
+    }
+
+    /** The slow path: a symbolic link is involved, so the real path decides. */
+    private Resource resolveThroughLinks(Path candidate) throws IOException {
+        Path real = candidate.toRealPath();
+        // Inside the root (component-wise prefix, so /srv/www2 is not inside /srv/www), and no
+        // dot-name in the real path either: a link must not unhide what the request could not name.
+        if (!real.startsWith(realRoot) || hasHiddenSegment(realRoot.relativize(real))) {
+            return Resource.MISSING;
+        }
+        // NOFOLLOW_LINKS: `real` has no link in it; if one appeared since, refuse rather than follow.
+        return classify(real, Files.readAttributes(real, BasicFileAttributes.class, NO_FOLLOW));
+    }
+
+    private static boolean hasHiddenSegment(Path relative) {
+        for (Path name : relative) {
+            if (name.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Resource classify(Path realPath, BasicFileAttributes attributes) {
+        if (attributes.isDirectory()) {
+            return Resource.DIRECTORY;
+        }
+        // Regular files only: a FIFO would block the reader, a device could be endless.
+        if (!attributes.isRegularFile() || !Files.isReadable(realPath)) {
+            return Resource.MISSING;
+        }
+        return new Resource.File(attributes.size(), attributes.lastModifiedTime().toInstant(), new RealFile(realPath));
+    }
+
+    /**
+     * Opens a file this lookup found, read-only, for streaming.
+     *
+     * <p>The file may have changed since the lookup: if it is gone this throws (for example
+     * {@link java.nio.file.NoSuchFileException}); if it shrank or grew, the caller must still send
+     * exactly the length the response announced, or close the connection.
+     *
+     * @throws IllegalArgumentException if {@code handle} did not come from a {@code FileSystemLookup}
+     *                                  over this root
+     * @throws IOException              if the file can't be opened now
+     */
+    public FileChannel open(ContentHandle handle) throws IOException {
+        if (!(handle instanceof RealFile(Path realPath)) || !realPath.startsWith(realRoot)) {
+            throw new IllegalArgumentException("not a content handle of the file system lookup over " + realRoot);
+        }
+        // NOFOLLOW_LINKS: the handle holds a real path, so a link in its place now is a swap; refuse it.
+        return FileChannel.open(realPath, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.comp2322.webserver.adapters.socket;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/** A growable byte array where a parser collects one element's bytes before turning them into text. */
+final class ByteScratch {
+
+    private byte[] bytes;
+    private int length;
+
+    ByteScratch(int initialCapacity) {
+        bytes = new byte[initialCapacity];
+    }
+
+    void append(byte b) {
+        if (length == bytes.length) {
+            bytes = Arrays.copyOf(bytes, bytes.length * 2);
+        }
+        bytes[length++] = b;
+    }
+
+    int length() {
+        return length;
+    }
+
+    void reset() {
+        length = 0;
+    }
+
+    /** The bytes [from, to) as text; ISO-8859-1 maps every byte to one char (RFC 9110 §5.5 obs-text). */
+    String text(int from, int to) {
+        return new String(bytes, from, to - from, StandardCharsets.ISO_8859_1);
+    }
+}

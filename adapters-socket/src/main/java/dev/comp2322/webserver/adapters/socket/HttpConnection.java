@@ -1,0 +1,195 @@
+package dev.comp2322.webserver.adapters.socket;
+
+import dev.comp2322.webserver.adapters.socket.RequestReader.Incoming;
+import dev.comp2322.webserver.domain.model.AccessLogEntry;
+import dev.comp2322.webserver.domain.model.ClientAddress;
+import dev.comp2322.webserver.domain.model.Request;
+import dev.comp2322.webserver.domain.model.Response;
+import dev.comp2322.webserver.domain.port.in.ServeRequest;
+import dev.comp2322.webserver.domain.port.out.AccessLog;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One client connection, served by a plain blocking loop on its own virtual thread: read a
+ * request, ask the domain, write the answer, log it, and go on while the domain keeps it open.
+ * Any I/O failure ends this connection only.
+ */
+final class HttpConnection implements Runnable, ResponseWriter.WriteWatch {
+
+    private static final System.Logger LOG = System.getLogger(HttpConnection.class.getName());
+    private static final int BUSY = 0;
+    private static final int IDLE = 1;
+    private static final int CLOSED = 2;
+    private static final long NOT_WRITING = Long.MIN_VALUE;
+    /** How long a closing connection keeps reading so the peer sees our response before any reset (RFC 9112 §9.6). */
+    private static final long LINGER_NANOS = Duration.ofSeconds(1).toNanos();
+
+    private final SocketChannel channel;
+    private final ServeRequest service;
+    private final ContentOpener opener;
+    private final AccessLog log;
+    private final WireSettings settings;
+    private final Connections connections;
+    private final AtomicInteger state = new AtomicInteger(BUSY);
+    private volatile long writeStartedNanos = NOT_WRITING;
+    private ClientAddress client = new ClientAddress("", 0);
+    private RequestReader reader;
+    private ResponseWriter writer;
+
+    HttpConnection(SocketChannel channel, ServeRequest service, ContentOpener opener, AccessLog log,
+            WireSettings settings, Connections connections) {
+        this.channel = channel;
+        this.service = service;
+        this.opener = opener;
+        this.log = log;
+        this.settings = settings;
+        this.connections = connections;
+    }
+
+    @Override
+    public void run() {
+        try {
+            InetSocketAddress peer = (InetSocketAddress) channel.getRemoteAddress();
+            client = new ClientAddress(peer.getAddress().getHostAddress(), peer.getPort());
+            Socket socket = channel.socket();
+            reader = new RequestReader(socket, socket.getInputStream(), client, settings);
+            writer = new ResponseWriter(channel, opener, this);
+            if (serveUntilDone()) {
+                linger();
+            }
+        } catch (IOException e) {
+            // The peer reset or went away, a write timed out, or the server closed us: this connection only.
+            LOG.log(System.Logger.Level.DEBUG, () -> "connection " + client + " ended: " + e);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "connection " + client + " failed", e);
+        } finally {
+            close();
+            connections.remove(this);
+        }
+    }
+
+    /** Serves requests until the connection should close; true when the last thing done was a response. */
+    private boolean serveUntilDone() throws IOException {
+        while (true) {
+            if (!reader.hasBufferedBytes() && !awaitNextRequest()) {
+                return false;
+            }
+            Instant receivedAt = Instant.now();
+            long startNanos = System.nanoTime();
+            boolean keepOpen = switch (reader.read(receivedAt, startNanos)) {
+                case Incoming.Closed closed -> {
+                    yield false;
+                }
+                case Incoming.Framed framed -> exchange(framed.request(), startNanos);
+                case Incoming.Rejected rejected -> {
+                    reject(rejected, startNanos);
+                    yield false;
+                }
+            };
+            // A stopping server lets the current exchange finish, then closes (pipelined requests go unanswered).
+            if (!keepOpen || connections.stopping()) {
+                return true;
+            }
+        }
+    }
+
+    /** Waits, idle, for the first byte of the next request; false when the connection should close silently. */
+    private boolean awaitNextRequest() throws IOException {
+        state.set(IDLE);
+        if (connections.stopping()) {
+            return false; // stop() closes idle connections; this one became idle just after it looked
+        }
+        boolean arrived = reader.awaitFirstByte();
+        return state.compareAndSet(IDLE, BUSY) && arrived;
+    }
+
+    private boolean exchange(Request request, long startNanos) throws IOException {
+        Response response = service.serve(request);
+        long sent = writer.write(response);
+        if (sent == ResponseWriter.CONTENT_UNAVAILABLE) {
+            // Nothing was sent and the file is gone or shorter: ask once more; the domain now sees it (404).
+            response = service.serve(request);
+            sent = writer.write(response);
+            if (sent == ResponseWriter.CONTENT_UNAVAILABLE) {
+                return false;
+            }
+        }
+        String userAgent = request.headers().first("User-Agent").orElse("");
+        record(request.receivedAt(), request.method(), request.target(), request.version().toString(),
+                response, sent, startNanos, userAgent);
+        return response.keepOpen();
+    }
+
+    private void reject(Incoming.Rejected rejected, long startNanos) throws IOException {
+        Response response = service.reject(rejected.error());
+        long sent = writer.write(response);
+        if (sent != ResponseWriter.CONTENT_UNAVAILABLE) {
+            record(rejected.error().receivedAt(), rejected.method(), rejected.target(), rejected.version(),
+                    response, sent, startNanos, rejected.userAgent());
+        }
+    }
+
+    /**
+     * Logs one completed response. Only responses whose every byte was handed to the kernel count
+     * as completed: one cut off by a disconnect, a write timeout or a shrinking file is not logged.
+     */
+    private void record(Instant receivedAt, String method, String target, String version, Response response,
+            long sent, long startNanos, String userAgent) {
+        log.record(new AccessLogEntry(receivedAt, client.ip(), client.port(), method, target, version,
+                response.status().code(), sent, Duration.ofNanos(System.nanoTime() - startNanos), userAgent));
+    }
+
+    private void linger() throws IOException {
+        channel.shutdownOutput(); // FIN after the last response, so the peer knows no more is coming
+        // Nothing more to finish: stop() may close this at once.
+        if (state.compareAndSet(BUSY, IDLE) && !connections.stopping()) {
+            reader.drain(Math.min(LINGER_NANOS, settings.headerTimeout().toNanos()));
+        }
+    }
+
+    /** Closes this connection if it is waiting for a next request (used by stop()). */
+    void closeIfIdle() {
+        if (state.compareAndSet(IDLE, CLOSED)) {
+            closeChannel();
+        }
+    }
+
+    /** Closes this connection if its current write has been blocked longer than the timeout. */
+    void closeIfWriteStalled(long nowNanos, long timeoutNanos) {
+        long started = writeStartedNanos;
+        if (started != NOT_WRITING && nowNanos - started > timeoutNanos) {
+            LOG.log(System.Logger.Level.DEBUG, () -> "closing " + client + ": write blocked past the write timeout");
+            close();
+        }
+    }
+
+    /** Closes this connection whatever it is doing; blocked reads and writes fail at once. */
+    void close() {
+        state.set(CLOSED);
+        closeChannel();
+    }
+
+    private void closeChannel() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, () -> "closing " + client + ": " + e);
+        }
+    }
+
+    @Override
+    public void writeStarted() {
+        writeStartedNanos = System.nanoTime();
+    }
+
+    @Override
+    public void writeEnded() {
+        writeStartedNanos = NOT_WRITING;
+    }
+}
