@@ -50,17 +50,10 @@ public record ServerOptions(
 
     /** The wire's settings: the defaults, with the timeouts and connection limit from the command line. */
     public WireSettings wireSettings() {
-        WireSettings d = WireSettings.defaults();
-        return new WireSettings(
-                keepAliveTimeout,
-                headerTimeout,
-                d.maxRequestLineBytes(),
-                d.maxHeaderSectionBytes(),
-                d.maxHeaderFields(),
-                d.maxDiscardedBodyBytes(),
-                maxConnections,
-                d.writeTimeout(),
-                d.shutdownGrace());
+        return WireSettings.defaults()
+                .withKeepAliveTimeout(keepAliveTimeout)
+                .withHeaderTimeout(headerTimeout)
+                .withMaxConnections(maxConnections);
     }
 
     private static void requirePositive(Duration duration, String name) {

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
@@ -68,13 +67,10 @@ public final class WebServer implements AutoCloseable {
     }
 
     private static FileSystemLookup openRoot(ServerOptions options) throws StartupException {
-        if (!Files.isDirectory(options.root())) {
-            throw new StartupException("document root " + options.root() + " is not a directory (use --root DIR)");
-        }
         try {
             return new FileSystemLookup(options.root());
         } catch (IllegalArgumentException e) {
-            throw new StartupException(reason(e));
+            throw new StartupException(reason(e)); // e.g. "document root /x does not exist"
         }
     }
 

@@ -93,6 +93,10 @@ public final class WebServerCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "Print no line per request (the log file still gets every one).")
     private boolean quiet;
 
+    @Option(names = "--stop-with-parent",
+            description = "Stop gracefully when the process that started this one ends (used by ./mvnw -Pserve).")
+    private boolean stopWithParent;
+
     private final PrintStream out;
     private final PrintStream err;
 
@@ -144,6 +148,11 @@ public final class WebServerCommand implements Callable<Integer> {
             // The JVM would report a signal as exit 128+n (143 for SIGTERM); a graceful stop is a success.
             Runtime.getRuntime().halt(EXIT_OK);
         }));
+        if (stopWithParent) {
+            // exec-maven-plugin does not pass a SIGTERM sent to Maven on to its child; without this, killing
+            // Maven would leave the server running as an orphan. System.exit runs the hook above.
+            ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> System.exit(EXIT_OK)));
+        }
         out.println(server.banner());
         out.flush();
         server.awaitStop();

@@ -150,8 +150,7 @@ class WebServerCommandTest {
         int exit = run("--port", "0", "--root", missing.toString(), "--log", dir.resolve("Log.csv").toString());
 
         assertThat(exit).isEqualTo(WebServerCommand.EXIT_STARTUP_FAILURE);
-        assertThat(stderr().lines()).containsExactly(
-                "webserver: document root " + missing.toAbsolutePath() + " is not a directory (use --root DIR)");
+        assertThat(stderr().lines()).containsExactly("webserver: document root " + missing.toAbsolutePath() + " does not exist");
         assertThat(dir.resolve("Log.csv")).doesNotExist();
     }
 

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * End to end: the packaged {@code webserver.jar} as a separate process on a free port, real HTTP
- * requests from {@link HttpClient}, then SIGTERM ({@link Process#destroy()}): it must exit 0 with one
+ * requests from {@link HttpClient}, then SIGTERM ({@link ProcessHandle#destroy()}): it must exit 0 with one
  * Log.csv record per response.
  */
 @Timeout(60)
@@ -42,27 +42,43 @@ class WebServerProcessIT {
     private final BlockingQueue<String> stderr = new LinkedBlockingQueue<>();
     private Thread stdoutPump;
 
+    private Path root;
+    private String java;
+    private Path jar;
+
     @BeforeEach
-    void startThePackagedServer() throws IOException {
-        Path jar = Path.of(System.getProperty("webserver.jar", "target/webserver.jar")).toAbsolutePath();
+    void prepareASite() throws IOException {
+        jar = Path.of(System.getProperty("webserver.jar", "target/webserver.jar")).toAbsolutePath();
         assertThat(jar).as("the shaded jar, built in the package phase").exists();
-        Path root = Files.createDirectory(dir.resolve("www"));
+        root = Files.createDirectory(dir.resolve("www"));
         Files.writeString(root.resolve("index.html"), "<h1>It works</h1>");
         Files.writeString(root.resolve("hello world.txt"), "hi");
         // The java that runs this test is the toolchain's JDK >= 21, which the jar needs.
-        String java = ProcessHandle.current().info().command().orElse("java");
-        process = new ProcessBuilder(java, "-jar", jar.toString(), "--port", "0", "--root", root.toString(),
-                "--log", dir.resolve("Log.csv").toString())
-                .directory(dir.toFile())
-                .start();
+        java = ProcessHandle.current().info().command().orElse("java");
+    }
+
+    private List<String> serverCommand(String... extra) {
+        List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString(), "--port", "0",
+                "--root", root.toString(), "--log", dir.resolve("Log.csv").toString()));
+        command.addAll(List.of(extra));
+        return command;
+    }
+
+    private void launch(List<String> command) throws IOException {
+        process = new ProcessBuilder(command).directory(dir.toFile()).start();
         stdoutPump = pump(new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)), stdout::add);
         pump(new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8)), stderr::add);
     }
 
     @AfterEach
     void neverLeaveTheProcessRunning() throws InterruptedException {
-        if (process.isAlive()) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        if (process == null) {
+            return;
+        }
+        List<ProcessHandle> descendants = process.descendants().toList();
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        for (ProcessHandle child : descendants) {
+            child.destroyForcibly();
         }
     }
 
@@ -90,6 +106,7 @@ class WebServerProcessIT {
 
     @Test
     void servesPagesStopsOnSigtermWithExit0AndLogsEveryResponse() throws Exception {
+        launch(serverCommand());
         String banner = banner();
         assertThat(banner).startsWith("Serving ").contains(" on http://127.0.0.1:").endsWith(", profile course)");
         URI base = URI.create("http://127.0.0.1:" + portIn(banner) + "/");
@@ -101,7 +118,9 @@ class WebServerProcessIT {
                 statuses.add(client.send(request, HttpResponse.BodyHandlers.ofString()).statusCode());
             }
         }
-        process.destroy(); // SIGTERM
+        // SIGTERM, as Process.destroy() sends, but through the handle, which leaves our end of the child's
+        // stdout open so its last lines can still be read.
+        process.toHandle().destroy();
 
         assertThat(process.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).as("stopped within %s", WAIT).isTrue();
         assertThat(process.exitValue()).isZero();
@@ -114,5 +133,31 @@ class WebServerProcessIT {
         assertThat(records.get(3)).contains(",GET,/missing.html,HTTP/1.1,404,");
         // "→", or "->" when the child's console charset can't encode the arrow (e.g. LANG=C in CI).
         assertThat(stdout).anySatisfy(line -> assertThat(line).containsPattern("GET /missing\\.html (→|->) 404"));
+        assertThat(stdout).last().isEqualTo("Stopped.");
+    }
+
+    @Test
+    void withStopWithParent_whenTheLaunchingProcessDies_thenTheServerStopsGracefully() throws Exception {
+        // sh plays Maven's part: it starts the server as its child, and a SIGTERM ends sh alone. The server
+        // writes to a FIFO rather than through sh's stdout pipe, which the JDK closes on our side once sh exits.
+        Path fifo = dir.resolve("server-output");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        List<String> shell = new ArrayList<>(List.of("sh", "-c", "\"$@\" > \"$0\" & wait", fifo.toString()));
+        shell.addAll(serverCommand("--stop-with-parent"));
+        process = new ProcessBuilder(shell).directory(dir.toFile()).start();
+        stdoutPump = pump(Files.newBufferedReader(fifo, StandardCharsets.UTF_8), stdout::add);
+        String banner = banner();
+        ProcessHandle serverProcess = process.descendants().findFirst().orElseThrow();
+        URI base = URI.create("http://127.0.0.1:" + portIn(banner) + "/");
+        try (HttpClient client = HttpClient.newBuilder().connectTimeout(WAIT).build()) {
+            client.send(HttpRequest.newBuilder(base).timeout(WAIT).build(), HttpResponse.BodyHandlers.discarding());
+        }
+
+        process.toHandle().destroy(); // SIGTERM to sh only
+
+        serverProcess.onExit().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(stdoutPump.join(WAIT)).as("server output read to its end").isTrue();
+        assertThat(stdout).last().isEqualTo("Stopped.");
+        assertThat(Files.readAllLines(dir.resolve("Log.csv"), StandardCharsets.UTF_8)).hasSize(1 + 1);
     }
 }
