@@ -30,6 +30,10 @@ import java.util.List;
  * <p>The root's real path is taken once, at construction. If the root is removed while running,
  * lookups answer {@link Resource#MISSING}; they work again when a directory is back at that real
  * path. Thread-safe: it holds no mutable state.
+ *
+ * <p>Not defended against: someone with write access to the root swapping a directory for a link
+ * between lookup and open (only the last component is opened with NOFOLLOW_LINKS), and hard links
+ * (a hard link's real path is inside the root; making one needs write access there anyway).
  */
 public final class FileSystemLookup implements FileLookup {
 
@@ -133,7 +137,9 @@ public final class FileSystemLookup implements FileLookup {
         if (attributes.isDirectory()) {
             return Resource.DIRECTORY;
         }
-        // Regular files only: a FIFO would block the reader, a device could be endless.
+        // Regular files only: a FIFO would block the reader, a device could be endless. isReadable
+        // is one access(2) call; it lets an unreadable file be a 404 instead of a failed open
+        // after the domain already chose 200. (Root passes it for any file.)
         if (!attributes.isRegularFile() || !Files.isReadable(realPath)) {
             return Resource.MISSING;
         }

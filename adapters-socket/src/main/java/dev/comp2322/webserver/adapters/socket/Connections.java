@@ -70,6 +70,15 @@ final class Connections {
         }
     }
 
+    /** How many connections are in the middle of an exchange now. */
+    int busy() {
+        int busy = 0;
+        for (HttpConnection connection : open) {
+            busy += connection.busy() ? 1 : 0;
+        }
+        return busy;
+    }
+
     /** How many connections are open now. */
     int size() {
         return open.size();

@@ -36,7 +36,7 @@ final class HttpConnection implements Runnable, ResponseWriter.WriteWatch {
     private final AccessLog log;
     private final WireSettings settings;
     private final Connections connections;
-    private final AtomicInteger state = new AtomicInteger(BUSY);
+    private final AtomicInteger state = new AtomicInteger(IDLE); // busy only from a request's first byte
     private volatile long writeStartedNanos = NOT_WRITING;
     private ClientAddress client = new ClientAddress("", 0);
     private RequestReader reader;
@@ -82,18 +82,22 @@ final class HttpConnection implements Runnable, ResponseWriter.WriteWatch {
             }
             Instant receivedAt = Instant.now();
             long startNanos = System.nanoTime();
-            boolean keepOpen = switch (reader.read(receivedAt, startNanos)) {
+            switch (reader.read(receivedAt, startNanos)) {
                 case Incoming.Closed closed -> {
-                    yield false;
+                    return false;
                 }
-                case Incoming.Framed framed -> exchange(framed.request(), startNanos);
+                case Incoming.Framed framed -> {
+                    if (!exchange(framed.request(), startNanos)) {
+                        return true;
+                    }
+                }
                 case Incoming.Rejected rejected -> {
-                    reject(rejected, startNanos);
-                    yield false;
+                    reject(rejected, startNanos); // RFC 9112 §9.3: after a framing error the stream can't be trusted
+                    return true;
                 }
-            };
+            }
             // A stopping server lets the current exchange finish, then closes (pipelined requests go unanswered).
-            if (!keepOpen || connections.stopping()) {
+            if (connections.stopping()) {
                 return true;
             }
         }
@@ -151,6 +155,11 @@ final class HttpConnection implements Runnable, ResponseWriter.WriteWatch {
         if (state.compareAndSet(BUSY, IDLE) && !connections.stopping()) {
             reader.drain(Math.min(LINGER_NANOS, settings.headerTimeout().toNanos()));
         }
+    }
+
+    /** True from the first byte of a request until its response is written. */
+    boolean busy() {
+        return state.get() == BUSY;
     }
 
     /** Closes this connection if it is waiting for a next request (used by stop()). */

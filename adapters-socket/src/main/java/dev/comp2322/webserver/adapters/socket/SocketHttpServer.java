@@ -169,6 +169,11 @@ public final class SocketHttpServer implements AutoCloseable {
         return connections.size();
     }
 
+    /** How many connections are in the middle of an exchange now (for tests and monitoring). */
+    int busyConnections() {
+        return connections.busy();
+    }
+
     /** True once stop() has ended every thread this server started. */
     boolean terminated() {
         lifecycle.lock();

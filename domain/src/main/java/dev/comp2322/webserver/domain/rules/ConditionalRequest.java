@@ -21,7 +21,10 @@ final class ConditionalRequest {
      * strong validator in practice (nginx uses the same pair, in seconds).
      */
     static String entityTag(Resource.File file) {
-        return '"' + Long.toHexString(file.size()) + '-' + Long.toHexString(file.lastModified().toEpochMilli()) + '"';
+        Instant modified = file.lastModified();
+        // Millis computed without toEpochMilli(), which throws for instants far from the epoch.
+        long millis = modified.getEpochSecond() * 1000 + modified.getNano() / 1_000_000;
+        return '"' + Long.toHexString(file.size()) + '-' + Long.toHexString(millis) + '"';
     }
 
     /**

@@ -24,9 +24,9 @@ public final class HttpDates {
     };
     private static final long SECONDS_PER_DAY = 86_400;
     /** 0001-01-01T00:00:00Z: the grammar has a four-digit year, and year 0 is no one's file time. */
-    static final long MIN_SECOND = LocalDate.of(1, 1, 1).toEpochDay() * SECONDS_PER_DAY;
+    static final long MIN_SECOND = -62_135_596_800L;
     /** 9999-12-31T23:59:59Z, the last instant a four-digit year can show. */
-    static final long MAX_SECOND = (LocalDate.of(9999, 12, 31).toEpochDay() + 1) * SECONDS_PER_DAY - 1;
+    static final long MAX_SECOND = 253_402_300_799L;
 
     private HttpDates() {}
 
