@@ -78,7 +78,7 @@ public final class WebServer implements AutoCloseable {
         try {
             return CsvAccessLog.open(options.log());
         } catch (IOException e) {
-            throw new StartupException("cannot open access log " + options.log() + ": " + reason(e));
+            throw new StartupException(reason(e)); // e.g. "cannot open access log /x/Log.csv: Is a directory"
         }
     }
 
