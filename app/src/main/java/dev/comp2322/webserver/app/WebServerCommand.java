@@ -1,0 +1,181 @@
+package dev.comp2322.webserver.app;
+
+import dev.comp2322.webserver.domain.rules.Profile;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code webserver} command: reads the command line, starts the server, prints which port it is
+ * monitoring, and stops gracefully on SIGINT/SIGTERM.
+ *
+ * <p>Exit codes: {@value #EXIT_OK} after a clean stop, {@value #EXIT_STARTUP_FAILURE} when the server
+ * could not start (missing root, port in use, unopenable log), {@value #EXIT_USAGE} for bad arguments.
+ * Every failure is one line on stderr, never a stack trace.
+ */
+@Command(
+        name = "webserver",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = {
+            "Serves the files below a directory over HTTP/1.1 and HTTP/1.0 (GET and HEAD),",
+            "logging one row per response to a CSV file. Stop it with Ctrl-C or SIGTERM:",
+            "in-flight responses finish and the log is flushed."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:stopped cleanly (SIGINT/SIGTERM), or --help/--version",
+            "1:could not start: missing root, port in use, unopenable log",
+            "2:bad command-line arguments"
+        })
+public final class WebServerCommand implements Callable<Integer> {
+
+    /** A clean stop, or --help / --version. */
+    public static final int EXIT_OK = 0;
+    /** The server could not start. */
+    public static final int EXIT_STARTUP_FAILURE = 1;
+    /** The command line was wrong. */
+    public static final int EXIT_USAGE = 2;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface).")
+    private InetAddress bind;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "2130",
+            description = "TCP port (default: ${DEFAULT-VALUE}; 0 = any free port, printed at start).")
+    private int port;
+
+    @Option(names = "--root", paramLabel = "DIR", defaultValue = "./www",
+            description = "Document root to serve (default: ${DEFAULT-VALUE}).")
+    private Path root;
+
+    @Option(names = "--log", paramLabel = "FILE", defaultValue = "./Log.csv",
+            description = "Access log, appended to (default: ${DEFAULT-VALUE}).")
+    private Path log;
+
+    @Option(names = "--profile", paramLabel = "course|rfc", defaultValue = "course", converter = ProfileConverter.class,
+            description = "Status profile: course sends only 200, 304, 400, 404; rfc adds 301, 405, 408, "
+                    + "413, 414, 431, 501, 505 (default: ${DEFAULT-VALUE}).")
+    private Profile profile;
+
+    @Option(names = "--keep-alive-timeout", paramLabel = "DURATION", defaultValue = "15s",
+            converter = DurationConverter.class,
+            description = "Idle time before a persistent connection is closed, e.g. 15, 15s, 500ms, 2m "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private Duration keepAliveTimeout;
+
+    @Option(names = "--header-timeout", paramLabel = "DURATION", defaultValue = "10s",
+            converter = DurationConverter.class,
+            description = "Time a client has to send a whole request head (default: ${DEFAULT-VALUE}).")
+    private Duration headerTimeout;
+
+    // Same as WireSettings.defaults().maxConnections(); a test keeps the two equal.
+    @Option(names = "--max-connections", paramLabel = "N", defaultValue = "10000",
+            description = "Most connections served at once (default: ${DEFAULT-VALUE}).")
+    private int maxConnections;
+
+    @Option(names = "--quiet", description = "Print no line per request (the log file still gets every one).")
+    private boolean quiet;
+
+    @Option(names = "--stop-with-parent",
+            description = "Stop gracefully when the process that started this one ends (used by ./mvnw -Pserve).")
+    private boolean stopWithParent;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    /** A command that prints to the given streams. */
+    public WebServerCommand(PrintStream out, PrintStream err) {
+        this.out = Objects.requireNonNull(out, "out");
+        this.err = Objects.requireNonNull(err, "err");
+    }
+
+    /** Runs the command and exits the JVM with its exit code. */
+    public static void main(String[] args) {
+        System.exit(run(System.out, System.err, args));
+    }
+
+    /** Parses {@code args}, runs the command and returns its exit code. */
+    public static int run(PrintStream out, PrintStream err, String... args) {
+        return commandLine(new WebServerCommand(out, err), out, err).execute(args);
+    }
+
+    /** The picocli command line for {@code command}: usage errors become one line on {@code err} and exit 2. */
+    static CommandLine commandLine(WebServerCommand command, PrintStream out, PrintStream err) {
+        CommandLine commandLine = new CommandLine(command);
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        commandLine.setParameterExceptionHandler((ex, args) -> {
+            // One line, not picocli's message plus the whole usage: the user sees what to fix.
+            ex.getCommandLine().getErr().println("webserver: " + oneLine(ex.getMessage()) + " (see --help)");
+            return EXIT_USAGE;
+        });
+        return commandLine;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ServerOptions options = options();
+        WebServer server;
+        try {
+            server = WebServer.start(options, out);
+        } catch (StartupException e) {
+            err.println("webserver: " + e.getMessage());
+            return EXIT_STARTUP_FAILURE;
+        }
+        // Registered before the banner, so a signal that arrives as soon as the port is known still stops cleanly.
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("webserver-shutdown").unstarted(() -> {
+            out.println("Stopping: finishing in-flight responses, flushing " + options.log());
+            server.stop();
+            out.println("Stopped.");
+            out.flush();
+            // The JVM would report a signal as exit 128+n (143 for SIGTERM); a graceful stop is a success.
+            Runtime.getRuntime().halt(EXIT_OK);
+        }));
+        if (stopWithParent) {
+            // exec-maven-plugin does not pass a SIGTERM sent to Maven on to its child; without this, killing
+            // Maven would leave the server running as an orphan. System.exit runs the hook above.
+            ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> System.exit(EXIT_OK)));
+        }
+        out.println(server.banner());
+        out.flush();
+        server.awaitStop();
+        return EXIT_OK;
+    }
+
+    /** The validated options; a value out of range is a usage error (exit 2). */
+    ServerOptions options() {
+        if (port < 0 || port > 65_535) {
+            throw new ParameterException(spec.commandLine(), "--port must be between 0 and 65535, got " + port);
+        }
+        if (maxConnections < 1) {
+            throw new ParameterException(spec.commandLine(), "--max-connections must be at least 1, got " + maxConnections);
+        }
+        return new ServerOptions(new InetSocketAddress(bind, port), root, log, profile,
+                keepAliveTimeout, headerTimeout, maxConnections, quiet);
+    }
+
+    private static String oneLine(String message) {
+        if (message == null) {
+            return "invalid arguments";
+        }
+        int newline = message.indexOf('\n');
+        return (newline >= 0 ? message.substring(0, newline) : message).strip();
+    }
+}
