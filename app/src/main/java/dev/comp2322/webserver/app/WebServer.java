@@ -54,7 +54,7 @@ public final class WebServer implements AutoCloseable {
         // Log.csv first: it is the record; the console only shows it.
         AccessLog log = console.<AccessLog>map(printer -> new TeeAccessLog(List.of(csvLog, printer))).orElse(csvLog);
         StaticFileService service = new StaticFileService(files, InstantSource.system(), options.servicePolicy());
-        SocketHttpServer http = new SocketHttpServer(service, files::open, log, options.wireSettings());
+        SocketHttpServer http = new SocketHttpServer(service, new FileContentOpener(files), log, options.wireSettings());
         try {
             InetSocketAddress bound = http.start(options.bind());
             return new WebServer(options, http, csvLog, console, bound);

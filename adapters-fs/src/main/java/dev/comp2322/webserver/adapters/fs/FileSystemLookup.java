@@ -5,6 +5,7 @@ import dev.comp2322.webserver.domain.port.out.ContentHandle;
 import dev.comp2322.webserver.domain.port.out.FileLookup;
 import dev.comp2322.webserver.domain.port.out.Resource;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -12,7 +13,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@link FileLookup} over a real directory, the document root.
@@ -29,7 +32,7 @@ import java.util.List;
  *
  * <p>The root's real path is taken once, at construction. If the root is removed while running,
  * lookups answer {@link Resource#MISSING}; they work again when a directory is back at that real
- * path. Thread-safe: it holds no mutable state.
+ * path. Thread-safe: its only mutable state is the concurrent small-file cache.
  *
  * <p>Not defended against: someone with write access to the root swapping a directory for a link
  * between lookup and open (only the last component is opened with NOFOLLOW_LINKS), and hard links
@@ -40,6 +43,9 @@ public final class FileSystemLookup implements FileLookup {
     private static final LinkOption[] NO_FOLLOW = {LinkOption.NOFOLLOW_LINKS};
 
     private final Path realRoot;
+    /** POSIX attributes where the file system has them: their permission bits key the cache. */
+    private final Class<? extends BasicFileAttributes> attributeType;
+    private final SmallFileCache smallFiles = new SmallFileCache();
 
     /**
      * A lookup over {@code root}.
@@ -48,6 +54,9 @@ public final class FileSystemLookup implements FileLookup {
      */
     public FileSystemLookup(Path root) {
         this.realRoot = realDirectory(root);
+        this.attributeType = realRoot.getFileSystem().supportedFileAttributeViews().contains("posix")
+                ? PosixFileAttributes.class
+                : BasicFileAttributes.class;
     }
 
     private static Path realDirectory(Path root) {
@@ -96,20 +105,26 @@ public final class FileSystemLookup implements FileLookup {
      * check, so links inside the root keep working and links out of it answer MISSING.
      */
     private Resource resolve(List<String> segments) throws IOException {
+        if (segments.isEmpty()) {
+            return classify(realRoot, Files.readAttributes(realRoot, attributeType, NO_FOLLOW));
+        }
+        // The root itself is not lstat'ed on every request: when it is gone or not a directory, the
+        // first segment's lstat fails (ENOENT, ENOTDIR), which is MISSING too. Cost of saving that
+        // call: a root swapped for a symbolic link by someone who can write its parent is followed.
         Path current = realRoot;
-        BasicFileAttributes attributes = Files.readAttributes(current, BasicFileAttributes.class, NO_FOLLOW);
-        int last = segments.size() - 1;
-        for (int i = 0; i <= last; i++) {
-            if (!attributes.isDirectory()) {
-                return Resource.MISSING;
-            }
+        for (int i = 0; ; i++) {
             current = current.resolve(segments.get(i));
-            attributes = Files.readAttributes(current, BasicFileAttributes.class, NO_FOLLOW);
+            BasicFileAttributes attributes = Files.readAttributes(current, attributeType, NO_FOLLOW);
             if (attributes.isSymbolicLink()) {
                 return resolveThroughLinks(realRoot.resolve(String.join("/", segments)));
             }
+            if (i == segments.size() - 1) {
+                return classify(current, attributes);
+            }
+            if (!attributes.isDirectory()) {
+                return Resource.MISSING;
+            }
         }
-        return classify(current, attributes);
     }
 
     /** The slow path: a symbolic link is involved, so the real path decides. */
@@ -121,7 +136,7 @@ public final class FileSystemLookup implements FileLookup {
             return Resource.MISSING;
         }
         // NOFOLLOW_LINKS: `real` has no link in it; if one appeared since, refuse rather than follow.
-        return classify(real, Files.readAttributes(real, BasicFileAttributes.class, NO_FOLLOW));
+        return classify(real, Files.readAttributes(real, attributeType, NO_FOLLOW));
     }
 
     private static boolean hasHiddenSegment(Path relative) {
@@ -133,14 +148,22 @@ public final class FileSystemLookup implements FileLookup {
         return false;
     }
 
-    private static Resource classify(Path realPath, BasicFileAttributes attributes) {
+    private Resource classify(Path realPath, BasicFileAttributes attributes) {
         if (attributes.isDirectory()) {
             return Resource.DIRECTORY;
+        }
+        if (!attributes.isRegularFile()) {
+            return Resource.MISSING;
+        }
+        // A small file whose bytes we hold (or just read) needs no access(2): reading it proved it readable.
+        Optional<CachedFile> cached = smallFiles.content(realPath, attributes);
+        if (cached.isPresent()) {
+            return new Resource.File(attributes.size(), attributes.lastModifiedTime().toInstant(), cached.get());
         }
         // Regular files only: a FIFO would block the reader, a device could be endless. isReadable
         // is one access(2) call; it lets an unreadable file be a 404 instead of a failed open
         // after the domain already chose 200. (Root passes it for any file.)
-        if (!attributes.isRegularFile() || !Files.isReadable(realPath)) {
+        if (!Files.isReadable(realPath)) {
             return Resource.MISSING;
         }
         return new Resource.File(attributes.size(), attributes.lastModifiedTime().toInstant(), new RealFile(realPath));
@@ -158,10 +181,31 @@ public final class FileSystemLookup implements FileLookup {
      * @throws IOException              if the file can't be opened now
      */
     public FileChannel open(ContentHandle handle) throws IOException {
-        if (!(handle instanceof RealFile(Path realPath)) || !realPath.startsWith(realRoot)) {
-            throw new IllegalArgumentException("not a content handle of the file system lookup over " + realRoot);
-        }
+        Path realPath = realPathOf(handle);
         // NOFOLLOW_LINKS: the handle holds a real path, so a link in its place now is a swap; refuse it.
         return FileChannel.open(realPath, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /**
+     * The file's bytes when this lookup holds them in memory (small files), so the caller can send
+     * them without opening the file; empty means: stream it from {@link #open(ContentHandle)}.
+     *
+     * @throws IllegalArgumentException if {@code handle} did not come from this lookup
+     */
+    public Optional<ByteBuffer> inMemory(ContentHandle handle) {
+        realPathOf(handle);
+        return handle instanceof CachedFile cached ? Optional.of(cached.content()) : Optional.empty();
+    }
+
+    private Path realPathOf(ContentHandle handle) {
+        Path realPath = switch (handle) {
+            case RealFile file -> file.realPath();
+            case CachedFile cached -> cached.realPath();
+            default -> realRoot.getRoot(); // a foreign handle: refused just below
+        };
+        if (realPath.startsWith(realRoot) && !realPath.equals(realRoot)) {
+            return realPath;
+        }
+        throw new IllegalArgumentException("not a content handle of the file system lookup over " + realRoot);
     }
 }

@@ -6,7 +6,7 @@ import java.util.concurrent.Semaphore;
 
 /**
  * The open connections of one server: a slot per connection up to the limit, the stopping flag,
- * and the sweeps that close idle connections (on stop) or stalled writers (write timeout).
+ * and the sweeps that close idle connections (on stop) and enforce read and write deadlines.
  */
 final class Connections {
 
@@ -56,10 +56,14 @@ final class Connections {
         }
     }
 
-    /** Closes every connection whose current write has been blocked for longer than {@code timeoutNanos}. */
-    void closeStalledWriters(long nowNanos, long timeoutNanos) {
+    /**
+     * Wakes every connection whose read deadline has passed and closes every connection whose
+     * current write has been blocked for longer than {@code writeTimeoutNanos}.
+     */
+    void enforceDeadlines(long nowNanos, long writeTimeoutNanos) {
         for (HttpConnection connection : open) {
-            connection.closeIfWriteStalled(nowNanos, timeoutNanos);
+            connection.expireReadIfDue(nowNanos);
+            connection.closeIfWriteStalled(nowNanos, writeTimeoutNanos);
         }
     }
 

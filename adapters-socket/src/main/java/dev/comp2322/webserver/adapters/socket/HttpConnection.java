@@ -9,24 +9,27 @@ import dev.comp2322.webserver.domain.port.in.ServeRequest;
 import dev.comp2322.webserver.domain.port.out.AccessLog;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One client connection, served by a plain blocking loop on its own virtual thread: read a
  * request, ask the domain, write the answer, log it, and go on while the domain keeps it open.
  * Any I/O failure ends this connection only.
  */
-final class HttpConnection implements Runnable, ResponseWriter.WriteWatch {
+final class HttpConnection implements Runnable, ResponseWriter.WriteWatch, RequestReader.ReadDeadline {
 
     private static final System.Logger LOG = System.getLogger(HttpConnection.class.getName());
     private static final int BUSY = 0;
     private static final int IDLE = 1;
     private static final int CLOSED = 2;
     private static final long NOT_WRITING = Long.MIN_VALUE;
+    private static final long NOT_READING = Long.MIN_VALUE;
+    /** Set by the sweeper in place of a passed deadline (nanoTime never reaches it in practice). */
+    private static final long READ_EXPIRED = Long.MAX_VALUE;
     /** How long a closing connection keeps reading so the peer sees our response before any reset (RFC 9112 §9.6). */
     private static final long LINGER_NANOS = Duration.ofSeconds(1).toNanos();
 
@@ -38,6 +41,7 @@ final class HttpConnection implements Runnable, ResponseWriter.WriteWatch {
     private final Connections connections;
     private final AtomicInteger state = new AtomicInteger(IDLE); // busy only from a request's first byte
     private volatile long writeStartedNanos = NOT_WRITING;
+    private final AtomicLong readDeadlineNanos = new AtomicLong(NOT_READING);
     private ClientAddress client = new ClientAddress("", 0);
     private RequestReader reader;
     private ResponseWriter writer;
@@ -57,8 +61,7 @@ final class HttpConnection implements Runnable, ResponseWriter.WriteWatch {
         try {
             InetSocketAddress peer = (InetSocketAddress) channel.getRemoteAddress();
             client = new ClientAddress(peer.getAddress().getHostAddress(), peer.getPort());
-            Socket socket = channel.socket();
-            reader = new RequestReader(socket, socket.getInputStream(), client, settings);
+            reader = new RequestReader(this, channel.socket().getInputStream(), client, settings);
             writer = new ResponseWriter(channel, opener, this);
             if (serveUntilDone()) {
                 linger();
@@ -167,6 +170,36 @@ final class HttpConnection implements Runnable, ResponseWriter.WriteWatch {
         if (state.compareAndSet(IDLE, CLOSED)) {
             closeChannel();
         }
+    }
+
+    /**
+     * Ends this connection's read if its deadline has passed: shutting the input down wakes the
+     * blocked read with end-of-stream, and {@link #disarm()} tells the reader it was a timeout.
+     * The output stays open, so a 408/400 can still be sent for a request head that came too slowly.
+     */
+    void expireReadIfDue(long nowNanos) {
+        long deadline = readDeadlineNanos.get();
+        if (deadline == NOT_READING || deadline == READ_EXPIRED || nowNanos - deadline < 0) {
+            return;
+        }
+        // The compare-and-set loses to a read that completed and re-armed meanwhile: then nothing happens.
+        if (readDeadlineNanos.compareAndSet(deadline, READ_EXPIRED)) {
+            try {
+                channel.shutdownInput();
+            } catch (IOException e) {
+                close(); // can't wake the read gently: end the connection
+            }
+        }
+    }
+
+    @Override
+    public void arm(long deadlineNanos) {
+        readDeadlineNanos.set(deadlineNanos);
+    }
+
+    @Override
+    public boolean disarm() {
+        return readDeadlineNanos.getAndSet(NOT_READING) == READ_EXPIRED;
     }
 
     /** Closes this connection if its current write has been blocked longer than the timeout. */

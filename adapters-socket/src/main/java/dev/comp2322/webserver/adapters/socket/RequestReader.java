@@ -9,7 +9,6 @@ import dev.comp2322.webserver.domain.model.Request;
 import dev.comp2322.webserver.domain.model.RequestError;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Instant;
 
@@ -36,9 +35,22 @@ final class RequestReader {
 
     static final Incoming CLOSED = new Incoming.Closed();
 
+    /**
+     * The deadline of the one read in progress. Reads block without a timeout; the connection's
+     * sweeper shuts the input down when an armed deadline passes, which ends the read.
+     */
+    interface ReadDeadline {
+
+        /** Starts a read that must end by {@code deadlineNanos} (a {@link System#nanoTime()} value). */
+        void arm(long deadlineNanos);
+
+        /** Ends the read's wait; true when the deadline passed first and the input was shut down. */
+        boolean disarm();
+    }
+
     private static final int BUFFER_BYTES = 4096; // one read; parsers copy what they keep, so this bounds nothing
 
-    private final Socket socket;
+    private final ReadDeadline deadline;
     private final InputStream in;
     private final ClientAddress client;
     private final long keepAliveNanos;
@@ -49,8 +61,8 @@ final class RequestReader {
     private final FieldSectionParser fields;
     private final ChunkedBodyDiscarder chunked;
 
-    RequestReader(Socket socket, InputStream in, ClientAddress client, WireSettings settings) {
-        this.socket = socket;
+    RequestReader(ReadDeadline deadline, InputStream in, ClientAddress client, WireSettings settings) {
+        this.deadline = deadline;
         this.in = in;
         this.client = client;
         this.keepAliveNanos = settings.keepAliveTimeout().toNanos();
@@ -181,9 +193,17 @@ final class RequestReader {
                 line.method(), line.target(), version, userAgent);
     }
 
+    /** Reads once, waiting at most {@code timeoutNanos}; a read that outlives it ends in SocketTimeoutException. */
     private int fill(long timeoutNanos) throws IOException {
-        // The NIO socket adaptor honours SO_TIMEOUT and parks a virtual thread while it waits.
-        socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, (timeoutNanos + 999_999) / 1_000_000)));
-        return buffer.fill(in);
+        deadline.arm(System.nanoTime() + timeoutNanos);
+        int n;
+        try {
+            n = buffer.fill(in);
+        } finally {
+            if (deadline.disarm()) {
+                throw new SocketTimeoutException("no bytes before the read deadline");
+            }
+        }
+        return n;
     }
 }

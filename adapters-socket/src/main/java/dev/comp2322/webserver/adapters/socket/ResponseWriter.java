@@ -11,6 +11,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * Puts a response on the wire exactly as the domain decided it. The head is encoded once into a
@@ -68,6 +69,10 @@ final class ResponseWriter {
     }
 
     private long writeFile(Body.FileContent content) throws IOException {
+        Optional<ByteBuffer> inMemory = opener.inMemory(content.handle());
+        if (inMemory.isPresent()) {
+            return appendInMemory(inMemory.get(), content.length()) ? flush() : CONTENT_UNAVAILABLE;
+        }
         FileChannel file;
         try {
             file = opener.open(content.handle());
@@ -82,6 +87,17 @@ final class ResponseWriter {
             long head = flush();
             return head + transfer(file, length);
         }
+    }
+
+    /** Appends a cached body after the head; false, with nothing sent, when it isn't the promised length. */
+    private boolean appendInMemory(ByteBuffer bytes, long length) {
+        if (bytes.remaining() != length) {
+            return false;
+        }
+        ensureCapacity(outLength + (int) length);
+        bytes.get(out, outLength, (int) length);
+        outLength += (int) length;
+        return true;
     }
 
     private boolean readSmallFile(FileChannel file, int length) throws IOException {

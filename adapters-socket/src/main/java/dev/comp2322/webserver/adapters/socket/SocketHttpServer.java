@@ -44,7 +44,7 @@ public final class SocketHttpServer implements AutoCloseable {
     private ServerSocketChannel listener;
     private Thread acceptor;
     private ExecutorService workers;
-    private ScheduledExecutorService watchdog;
+    private ScheduledExecutorService sweeper;
     private boolean started;
     private boolean stopped;
 
@@ -81,7 +81,7 @@ public final class SocketHttpServer implements AutoCloseable {
             listener = channel;
             InetSocketAddress local = (InetSocketAddress) channel.getLocalAddress();
             workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("http-connection-", 0).factory());
-            watchdog = WriteWatchdog.start(connections, settings.writeTimeout());
+            sweeper = DeadlineSweeper.start(connections, settings);
             acceptor = Thread.ofPlatform().name("http-accept-" + local.getPort()).start(this::acceptLoop);
             return local;
         } finally {
@@ -151,8 +151,8 @@ public final class SocketHttpServer implements AutoCloseable {
                     LOG.log(System.Logger.Level.WARNING, "connection threads still running after stop");
                 }
             }
-            watchdog.shutdownNow();
-            awaitTermination(watchdog, FORCED_CLOSE_WAIT);
+            sweeper.shutdownNow();
+            awaitTermination(sweeper, FORCED_CLOSE_WAIT);
         } finally {
             lifecycle.unlock();
         }
@@ -178,7 +178,7 @@ public final class SocketHttpServer implements AutoCloseable {
     boolean terminated() {
         lifecycle.lock();
         try {
-            return stopped && (!started || (workers.isTerminated() && watchdog.isTerminated() && !acceptor.isAlive()));
+            return stopped && (!started || (workers.isTerminated() && sweeper.isTerminated() && !acceptor.isAlive()));
         } finally {
             lifecycle.unlock();
         }
