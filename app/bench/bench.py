@@ -33,8 +33,8 @@ JAR = os.path.join(REPO, "app", "target", "webserver.jar")
 FIXED_MTIME = 1_700_000_000  # 2023-11-14T22:13:20Z: every fixture file gets this mtime
 LM_HEADER = "Tue, 14 Nov 2023 22:13:20 GMT"
 
-# The launch flags our README's run command uses; the benchmark measures exactly those.
-OUR_JVM_FLAGS_ENV = "WEBSERVER_JAVA_OPTS"
+# The JVM flags our README's run command uses (java @app/jvm.options); the benchmark measures exactly those.
+JVM_OPTIONS = os.path.join(REPO, "app", "jvm.options")
 
 SCENARIOS = {
     # id: (title, path, connections, extra wrk args, keep-alive)
@@ -122,10 +122,11 @@ class Server:
 
     def start(self, workdir):
         env = dict(os.environ, **self.env)
+        cwd = REPO if self.name == "ours" else workdir
         log = open(os.path.join(workdir, self.name + ".out"), "ab")
         argv = ["taskset", "-c", self.cpu] + self.argv if shutil.which("taskset") else self.argv
         t0 = time.monotonic()
-        self.proc = subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT, cwd=workdir, env=env,
+        self.proc = subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT, cwd=cwd, env=env,
                                      start_new_session=True)
         self.startup_ms = wait_until_serving(self.port, self.proc, t0)
 
@@ -236,8 +237,8 @@ mimetype.assign = (".html" => "text/html", ".jpg" => "image/jpeg", ".bin" => "ap
 
 def our_server(fixture, workdir, cpu, java):
     port = free_port()
-    flags = os.environ.get(OUR_JVM_FLAGS_ENV, "").split()
-    argv = [java] + flags + ["-jar", JAR, "--port", str(port), "--root", fixture,
+    # Run from the repository root, as the README's command does: jvm.options holds relative paths.
+    argv = [java, "@" + JVM_OPTIONS, "-jar", JAR, "--port", str(port), "--root", fixture,
                              "--log", os.path.join(workdir, "Log.csv"), "--quiet"]
     return Server("ours", argv, port, cpu)
 
