@@ -44,6 +44,8 @@ final class HttpConnection implements Runnable, ResponseWriter.WriteWatch, Reque
     private final AtomicLong readDeadlineNanos = new AtomicLong(NOT_READING);
     private ClientAddress client = new ClientAddress("", 0);
     private RequestReader reader;
+    /** Set when the connection closes because a request could not be framed: the peer may still be sending. */
+    private boolean closingAfterError;
     private ResponseWriter writer;
 
     HttpConnection(SocketChannel channel, ServeRequest service, ContentOpener opener, AccessLog log,
@@ -96,6 +98,7 @@ final class HttpConnection implements Runnable, ResponseWriter.WriteWatch, Reque
                 }
                 case Incoming.Rejected rejected -> {
                     reject(rejected, startNanos); // RFC 9112 §9.3: after a framing error the stream can't be trusted
+                    closingAfterError = true;
                     return true;
                 }
             }
@@ -154,6 +157,11 @@ final class HttpConnection implements Runnable, ResponseWriter.WriteWatch, Reque
 
     private void linger() throws IOException {
         channel.shutdownOutput(); // FIN after the last response, so the peer knows no more is coming
+        // A clean close (Connection: close, HTTP/1.0) of a peer that sent nothing more can't be reset
+        // by unread data: close at once, as nginx does, instead of parking up to a second for its FIN.
+        if (!closingAfterError && !reader.peerHasSentMore()) {
+            return;
+        }
         // Nothing more to finish: stop() may close this at once.
         if (state.compareAndSet(BUSY, IDLE) && !connections.stopping()) {
             reader.drain(Math.min(LINGER_NANOS, settings.headerTimeout().toNanos()));

@@ -74,6 +74,11 @@ final class RequestReader {
                 settings.maxHeaderSectionBytes(), settings.maxHeaderFields());
     }
 
+    /** True when the peer sent bytes we have not read: buffered here, or waiting in the kernel (FIONREAD). */
+    boolean peerHasSentMore() throws IOException {
+        return buffer.hasRemaining() || in.available() > 0;
+    }
+
     /** True when bytes of a next (pipelined) request are already here. */
     boolean hasBufferedBytes() {
         return buffer.hasRemaining();
