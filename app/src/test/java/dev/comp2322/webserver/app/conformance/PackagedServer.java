@@ -81,10 +81,17 @@ final class PackagedServer implements AutoCloseable {
         return -1;
     }
 
+    /** Stops the server if it still runs; interrupted, it kills it rather than leave it behind. */
     @Override
-    public void close() throws InterruptedException {
-        if (process.isAlive()) {
+    public void close() {
+        if (!process.isAlive()) {
+            return;
+        }
+        try {
             stop();
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 
