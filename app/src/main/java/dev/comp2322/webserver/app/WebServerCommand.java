@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -132,6 +133,7 @@ public final class WebServerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         ServerOptions options = options();
+        fileNameEncodingWarning(System.getProperty("sun.jnu.encoding", "")).ifPresent(err::println);
         WebServer server;
         try {
             server = WebServer.start(options, out);
@@ -169,6 +171,20 @@ public final class WebServerCommand implements Callable<Integer> {
         }
         return new ServerOptions(new InetSocketAddress(bind, port), root, log, profile,
                 keepAliveTimeout, headerTimeout, maxConnections, quiet);
+    }
+
+    /**
+     * A warning when the JVM encodes file names in something other than UTF-8: the JDK takes that
+     * encoding from the locale (LANG/LC_ALL), and under POSIX/C a UTF-8 name such as café.txt cannot
+     * be opened, so its request would be a 404. On stderr, so stdout still starts with the banner.
+     */
+    static Optional<String> fileNameEncodingWarning(String fileNameEncoding) {
+        if (fileNameEncoding.equalsIgnoreCase("UTF-8") || fileNameEncoding.equalsIgnoreCase("UTF8")) {
+            return Optional.empty();
+        }
+        return Optional.of("webserver: warning: file names are encoded as "
+                + (fileNameEncoding.isEmpty() ? "an unknown charset" : fileNameEncoding)
+                + ", not UTF-8: non-ASCII file names will not be found; run with LC_ALL=C.UTF-8");
     }
 
     private static String oneLine(String message) {

@@ -182,4 +182,18 @@ class WebServerCommandTest {
         assertThat(stderr().lines()).singleElement().satisfies(line -> assertThat(line)
                 .startsWith("webserver: cannot open access log " + logIsADirectory.toAbsolutePath()));
     }
+
+    @ParameterizedTest(name = "file-name encoding {0}: no warning")
+    @CsvSource({"UTF-8", "utf8"})
+    void aUtf8FileNameEncodingNeedsNoWarning(String encoding) {
+        assertThat(WebServerCommand.fileNameEncodingWarning(encoding)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("under a POSIX locale (ANSI_X3.4-1968 file names) it warns in one line how to fix it")
+    void aNonUtf8FileNameEncodingGivesAOneLineWarning() {
+        assertThat(WebServerCommand.fileNameEncodingWarning("ANSI_X3.4-1968")).hasValue(
+                "webserver: warning: file names are encoded as ANSI_X3.4-1968, not UTF-8: "
+                        + "non-ASCII file names will not be found; run with LC_ALL=C.UTF-8");
+    }
 }

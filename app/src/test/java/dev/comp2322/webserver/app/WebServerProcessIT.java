@@ -65,7 +65,11 @@ class WebServerProcessIT {
     }
 
     private void launch(List<String> command) throws IOException {
-        process = new ProcessBuilder(command).directory(dir.toFile()).start();
+        launch(new ProcessBuilder(command).directory(dir.toFile()));
+    }
+
+    private void launch(ProcessBuilder builder) throws IOException {
+        process = builder.start();
         stdoutPump = pump(new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)), stdout::add);
         pump(new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8)), stderr::add);
     }
@@ -159,5 +163,21 @@ class WebServerProcessIT {
         assertThat(stdoutPump.join(WAIT)).as("server output read to its end").isTrue();
         assertThat(stdout).last().isEqualTo("Stopped.");
         assertThat(Files.readAllLines(dir.resolve("Log.csv"), StandardCharsets.UTF_8)).hasSize(1 + 1);
+    }
+
+    @Test
+    void underAPosixLocale_itWarnsOnStderrThatNonAsciiFileNamesWillNotBeFound() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(serverCommand()).directory(dir.toFile());
+        builder.environment().keySet().removeIf(name -> name.equals("LANG") || name.startsWith("LC_"));
+        builder.environment().put("LC_ALL", "POSIX");
+        launch(builder);
+
+        assertThat(banner()).startsWith("Serving ");
+        String warning = stderr.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(warning).as("a warning on stderr").isNotNull()
+                .startsWith("webserver: warning: file names are encoded as ")
+                .endsWith("non-ASCII file names will not be found; run with LC_ALL=C.UTF-8");
+        process.toHandle().destroy();
+        assertThat(process.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).as("stopped within %s", WAIT).isTrue();
     }
 }

@@ -122,9 +122,8 @@ final class ArchitectureRules {
     ArchRule kitDependsOnNoServerClass() {
         return noClasses().that().resideInAPackage(kit + "..")
                 .should().dependOnClassesThat().resideInAPackage(server + "..")
-                // conformance-tests is not on app's class path, so the real import may hold no kit class;
-                // ConformanceKitPomTest checks the same boundary through the kit's pom.
-                .allowEmptyShould(true)
+                // No allowEmptyShould: the kit is on app's test class path (OurServerConformanceIT), so an
+                // import without kit classes means the rule checks nothing, and that should fail loudly.
                 .because(KIT_BLACK_BOX_REASON);
     }
 
