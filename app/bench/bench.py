@@ -350,6 +350,8 @@ def main():
     parser.add_argument("--scenarios", default="a,b,c,d,e,f,g")
     parser.add_argument("--servers", default="ours,nginx,lighttpd,jwebserver")
     parser.add_argument("--idle", type=int, default=5000, help="idle connections in scenario g")
+    parser.add_argument("--warmup", type=int, default=5,
+                        help="seconds of each scenario per server before measuring (the JIT compiles meanwhile)")
     parser.add_argument("--out", default=os.path.join(REPO, "app", "target", "bench", "latest.md"))
     args = parser.parse_args()
 
@@ -395,6 +397,15 @@ def main():
             print(f"bench: {name} on 127.0.0.1:{server.port}, first response after {server.startup_ms:.0f} ms",
                   file=sys.stderr)
 
+        # Every server gets the same unmeasured warm-up: a JVM needs it for its JIT, the C servers don't
+        # mind it. Without it the first round measures compilation, not serving.
+        if args.warmup > 0:
+            for srv in servers:
+                for s in scenarios:
+                    _, path, conns, extra = SCENARIOS[s]
+                    run_wrk(srv.port, path, conns, extra, args.warmup, client_cpu)
+            print(f"bench: warmed up every server for {args.warmup} s per scenario", file=sys.stderr)
+
         results = {(s, srv.name): [] for s in scenarios for srv in servers}
         for rnd in range(args.rounds):
             for s in scenarios:
@@ -428,7 +439,8 @@ def main():
 
 def render(scenarios, servers, results, args, skipped):
     lines = [f"Run: {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {os.cpu_count()} CPUs, "
-             f"{args.rounds} rounds x {args.duration} s, wrk -t1 on CPU 0, servers on CPU 1; medians.", ""]
+             f"{args.rounds} rounds x {args.duration} s after a {args.warmup} s warm-up per scenario, "
+             f"wrk -t1 on CPU 0, servers on CPU 1; medians.", ""]
     if skipped:
         lines += [f"Not installed, skipped: {', '.join(skipped)}.", ""]
     lines += ["Start-up (launch to first response): " +
