@@ -134,10 +134,11 @@ final class ChunkedBodyDiscarder {
     private void sizeLineDone() throws WireException {
         // The size lines count too: 1-byte chunks with long extensions would otherwise cost ~8 KiB each
         // and a never-ending body would never reach the limit (RFC 9112 §7.1.1 lets us limit extensions).
-        total += sizeLineBytes + chunkSize;
-        if (total > maxBodyBytes) {
+        // Compared before adding: total + a chunk size near Long.MAX_VALUE would overflow to a negative total.
+        if (chunkSize > maxBodyBytes - total - sizeLineBytes) {
             throw new WireException(CONTENT_TOO_LARGE, "request body larger than " + maxBodyBytes + " bytes");
         }
+        total += sizeLineBytes + chunkSize;
         if (chunkSize == 0) {
             state = State.TRAILERS; // last-chunk: the trailer section follows (RFC 9112 §7.1.2)
             return;
