@@ -37,7 +37,8 @@ final class HostileInputs {
 
     private static final byte[] SPECIAL = " \t\r\n:;,/\\%.?#\"=\0".getBytes(StandardCharsets.ISO_8859_1);
     private static final String[] HUGE = {"99999999999999999999999999", "18446744073709551616", "-1", "+5",
-            "fffffffffffffffffff", "0x10", "1e9", "9223372036854775807", "9223372036854775808"};
+            "fffffffffffffffffff", "0x10", "1e9", "9223372036854775807", "9223372036854775808",
+            "7fffffffffffffff", "7ffffffffffffff0", "8000000000000000"};
     private static final String[] ODD_WHITESPACE = {"\t", "  ", "\u000b", "\f", "\r", "\n", " \r\n ", "\u00a0", ""};
     private static final int MUTATIONS = 11;
 
