@@ -88,6 +88,41 @@ final class WireClient implements AutoCloseable {
         return Optional.of(new Reply(status, fields, body.toByteArray(), length));
     }
 
+    /**
+     * Reads one response, running {@code fault} once {@code after} body bytes have arrived (for faults
+     * injected mid-body).
+     */
+    Reply readWith(int after, FaultTest.IoAction fault) throws IOException {
+        String[] lines = readHead().orElseThrow(() -> new IOException("closed before a response")).split("\r\n");
+        int status = Integer.parseInt(lines[0].substring(9, 12));
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            fields.put(lines[i].substring(0, colon).toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).strip());
+        }
+        long length = Long.parseLong(fields.getOrDefault("content-length", "0"));
+        byte[] firstPart = in.readNBytes((int) Math.min(after, length));
+        fault.run();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(firstPart);
+        byte[] chunk = new byte[65_536];
+        long left = length - firstPart.length;
+        while (left > 0) {
+            int n;
+            try {
+                n = in.read(chunk, 0, (int) Math.min(chunk.length, left));
+            } catch (java.net.SocketException reset) {
+                n = -1;
+            }
+            if (n < 0) {
+                break;
+            }
+            body.write(chunk, 0, n);
+            left -= n;
+        }
+        return new Reply(status, fields, body.toByteArray(), length);
+    }
+
     /** Reads everything until the server closes (or resets) the connection. */
     byte[] readToEnd() throws IOException {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
