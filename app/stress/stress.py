@@ -125,7 +125,9 @@ def check_quiet(ok, what):
 
 def phase_idle(args, summary):
     print(f"idle: {args.idle} idle connections", flush=True)
-    server = Server(args, "idle")
+    # Default --max-connections is 10,000: that many idle peers take every slot and the next one waits in
+    # the backlog (as documented). Room for the probes is the one flag this phase sets.
+    server = Server(args, "idle", ["--max-connections", str(args.idle + 100)])
     held = []
     try:
         started = time.monotonic()
