@@ -175,7 +175,8 @@ class FaultTest {
             assertThat(get("/small.txt?after=" + i).status()).isEqualTo(200);
         }
         server.close();
-        assertThat(targets(earlier)).containsExactly(
+        // Any order: each connection logs after its last write, which can race the client's next request.
+        assertThat(targets(earlier)).containsExactlyInAnyOrder(
                 "/small.txt?before=0", "/small.txt?before=1", "/small.txt?before=2", "/small.txt?before=3", "/small.txt?before=4");
         assertThat(targets(log)).as("logging resumed in a new file").contains("/small.txt?after=4")
                 .allMatch(target -> target.startsWith("/small.txt?"));
