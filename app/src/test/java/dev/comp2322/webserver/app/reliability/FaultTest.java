@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -164,7 +165,7 @@ class FaultTest {
         for (int i = 0; i < 5; i++) {
             assertThat(get("/small.txt?before=" + i).status()).isEqualTo(200);
         }
-        server.log.flush();
+        awaitRecords(log, 5); // a connection logs just after its last write, which can race our flush
         Path earlier = Files.move(log, dir.resolve("Log-earlier.csv"));
         Files.createDirectory(log);
         for (int i = 0; i < 10; i++) {
@@ -180,6 +181,15 @@ class FaultTest {
                 "/small.txt?before=0", "/small.txt?before=1", "/small.txt?before=2", "/small.txt?before=3", "/small.txt?before=4");
         assertThat(targets(log)).as("logging resumed in a new file").contains("/small.txt?after=4")
                 .allMatch(target -> target.startsWith("/small.txt?"));
+    }
+
+    private void awaitRecords(Path csv, int count) throws IOException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (Files.readAllLines(csv).size() < 1 + count) {
+            assertThat(System.nanoTime()).as("%d records in %s within 5 s", count, csv).isLessThan(deadline);
+            server.log.flush();
+            LockSupport.parkNanos(5_000_000L); // poll interval, bounded by the deadline above
+        }
     }
 
     private static List<String> targets(Path csv) throws IOException {
