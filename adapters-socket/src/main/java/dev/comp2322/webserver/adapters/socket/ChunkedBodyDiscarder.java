@@ -8,7 +8,7 @@ import static dev.comp2322.webserver.domain.model.RequestError.Kind.CONTENT_TOO_
 /**
  * Reads a chunked body (RFC 9112 §7.1) and throws its content away, so the next request starts
  * where this one ends. Chunk extensions are skipped, trailers are parsed with the header limits and
- * dropped (RFC 9112 §7.1.2), the total content is bounded.
+ * dropped (RFC 9112 §7.1.2), the total content is bounded (chunk data and size lines together).
  */
 final class ChunkedBodyDiscarder {
 
@@ -132,13 +132,16 @@ final class ChunkedBodyDiscarder {
     }
 
     private void sizeLineDone() throws WireException {
+        // The size lines count too: 1-byte chunks with long extensions would otherwise cost ~8 KiB each
+        // and a never-ending body would never reach the limit (RFC 9112 §7.1.1 lets us limit extensions).
+        // Compared before adding: total + a chunk size near Long.MAX_VALUE would overflow to a negative total.
+        if (chunkSize > maxBodyBytes - total - sizeLineBytes) {
+            throw new WireException(CONTENT_TOO_LARGE, "request body larger than " + maxBodyBytes + " bytes");
+        }
+        total += sizeLineBytes + chunkSize;
         if (chunkSize == 0) {
             state = State.TRAILERS; // last-chunk: the trailer section follows (RFC 9112 §7.1.2)
             return;
-        }
-        total += chunkSize;
-        if (total > maxBodyBytes) {
-            throw new WireException(CONTENT_TOO_LARGE, "request body larger than " + maxBodyBytes + " bytes");
         }
         remaining = chunkSize;
         state = State.DATA;
