@@ -87,7 +87,7 @@ public final class WebServerCommand implements Callable<Integer> {
     private Duration headerTimeout;
 
     // Same as WireSettings.defaults().maxConnections(); a test keeps the two equal.
-    @Option(names = "--max-connections", paramLabel = "N", defaultValue = "10000",
+    @Option(names = "--max-connections", paramLabel = "N", defaultValue = "16384",
             description = "Most connections served at once (default: ${DEFAULT-VALUE}).")
     private int maxConnections;
 

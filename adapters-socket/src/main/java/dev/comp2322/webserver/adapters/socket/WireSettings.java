@@ -15,7 +15,7 @@ import java.util.Objects;
  *   <tr><td>maxHeaderSectionBytes</td><td>32768</td><td>HEADER_SECTION_TOO_LARGE</td></tr>
  *   <tr><td>maxHeaderFields</td><td>100</td><td>HEADER_SECTION_TOO_LARGE</td></tr>
  *   <tr><td>maxDiscardedBodyBytes</td><td>1 MiB</td><td>CONTENT_TOO_LARGE</td></tr>
- *   <tr><td>maxConnections</td><td>10,000</td><td>further connections wait in the kernel's listen backlog</td></tr>
+ *   <tr><td>maxConnections</td><td>16,384</td><td>further connections wait in the kernel's listen backlog</td></tr>
  *   <tr><td>writeTimeout</td><td>30 s</td><td>a write blocked that long (client not reading) closes the connection</td></tr>
  *   <tr><td>shutdownGrace</td><td>5 s</td><td>connections still busy after stop() waited that long are closed</td></tr>
  * </table>
@@ -60,10 +60,10 @@ public record WireSettings(
         }
     }
 
-    /** 15 s idle, 10 s head, 8 KiB line, 32 KiB header section, 100 fields, 1 MiB body, 10,000 connections, 30 s write, 5 s grace. */
+    /** 15 s idle, 10 s head, 8 KiB line, 32 KiB header section, 100 fields, 1 MiB body, 16,384 connections, 30 s write, 5 s grace. */
     public static WireSettings defaults() {
         return new WireSettings(
-                Duration.ofSeconds(15), Duration.ofSeconds(10), 8192, 32_768, 100, 1L << 20, 10_000,
+                Duration.ofSeconds(15), Duration.ofSeconds(10), 8192, 32_768, 100, 1L << 20, 16_384,
                 Duration.ofSeconds(30), Duration.ofSeconds(5));
     }
 
