@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -42,7 +41,8 @@ final class CaseRunner {
     private Verdict watched(ConformanceCase c, CaseContext ctx) {
         // Every read is bounded by the timeout; the watchdog also covers writes a stalled server never drains.
         Duration budget = options.timeout().multipliedBy(4).plusSeconds(5);
-        try (ExecutorService single = Executors.newVirtualThreadPerTaskExecutor()) {
+        ExecutorService single = KitThreads.daemonPool();
+        try {
             Future<Verdict> future = single.submit(() -> c.check().run(ctx));
             try {
                 return future.get(budget.toMillis(), TimeUnit.MILLISECONDS);
@@ -58,6 +58,8 @@ final class CaseRunner {
                 ctx.close();
                 return Verdict.skip("interrupted");
             }
+        } finally {
+            single.shutdownNow();
         }
     }
 

@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import dev.comp2322.conformance.KitThreads;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -72,7 +72,7 @@ final class ConcurrencyCases {
                 .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
         AtomicBoolean stop = new AtomicBoolean();
         CountDownLatch started = new CountDownLatch(3);
-        Thread trickler = Thread.ofVirtual().start(() -> {
+        Thread trickler = KitThreads.start(() -> {
             try {
                 for (int i = 0; i < partial.length && !stop.get(); i++) {
                     slow.sendUnrecorded(new byte[] {partial[i]});
@@ -99,7 +99,8 @@ final class ConcurrencyCases {
         for (int i = 0; i < FILES.size(); i++) {
             connections.add(ctx.open());
         }
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+        ExecutorService pool = KitThreads.daemonPool();
+        try {
             List<Future<Verdict>> results = new ArrayList<>();
             for (int i = 0; i < FILES.size(); i++) {
                 WireConnection c = connections.get(i);
@@ -119,6 +120,8 @@ final class ConcurrencyCases {
                     return Verdict.breach("client " + (i + 1) + " (" + FILES.get(i) + "): " + b.reason());
                 }
             }
+        } finally {
+            pool.shutdownNow();
         }
         return Verdict.pass(FILES.size() + " parallel clients all served byte-exact");
     }

@@ -95,16 +95,21 @@ final class Expect {
      */
     static Verdict rejected(CaseContext ctx, WireOutcome outcome, boolean closeAccepted, Integer... rfcAlso) {
         Set<Integer> extra = ctx.course() ? Set.of() : Set.of(rfcAlso);
-        return switch (outcome) {
-            case WireOutcome.Received r when r.response().status() == 400 -> Verdict.pass("rejected with 400");
-            case WireOutcome.Received r when extra.contains(r.response().status()) ->
-                    Verdict.pass("rejected with " + r.response().status());
-            case WireOutcome.Received r -> Verdict.breach("expected 400" + (extra.isEmpty() ? "" : " or " + extra)
+        if (outcome instanceof WireOutcome.Received r) {
+            int status = r.response().status();
+            if (status == 400) {
+                return Verdict.pass("rejected with 400");
+            }
+            if (extra.contains(status)) {
+                return Verdict.pass("rejected with " + status);
+            }
+            return Verdict.breach("expected 400" + (extra.isEmpty() ? "" : " or " + extra)
                     + (closeAccepted ? " or a close" : "") + ", got " + r.response().statusLine());
-            case WireOutcome.Silent s when s.why() == WireOutcome.Silent.Why.CLOSED && closeAccepted ->
-                    Verdict.pass("closed the connection without a response");
-            default -> Verdict.breach("expected 400, got " + describe(ctx, outcome));
-        };
+        }
+        if (outcome instanceof WireOutcome.Silent s && s.why() == WireOutcome.Silent.Why.CLOSED && closeAccepted) {
+            return Verdict.pass("closed the connection without a response");
+        }
+        return Verdict.breach("expected 400, got " + describe(ctx, outcome));
     }
 
     /** After a framing error the server MUST close (RFC 9112 §6.3): a rejection that leaves the connection open is a breach. */

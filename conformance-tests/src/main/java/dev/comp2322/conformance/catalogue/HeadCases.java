@@ -43,27 +43,31 @@ final class HeadCases {
             return Verdict.breach("HEAD: expected 200, got " + Expect.describe(ctx, head));
         }
         WireOutcome next = c.read();
-        return switch (next) {
-            case WireOutcome.Garbled g -> Verdict.breach("after the HEAD response came bytes that are not a response"
+        if (next instanceof WireOutcome.Garbled g) {
+            return Verdict.breach("after the HEAD response came bytes that are not a response"
                     + " (the HEAD carried content?): " + g.problem());
-            case WireOutcome.Received r -> {
-                Verdict v = Expect.exactFile(ctx, next, "text.txt", false);
-                yield v instanceof Verdict.Pass ? Verdict.pass("HEAD ended at its head; the pipelined GET followed intact")
-                        : Verdict.breach("the response after HEAD was wrong (" + r.response().statusLine() + "): "
-                        + reason(v));
-            }
-            case WireOutcome.Silent s when s.why() == WireOutcome.Silent.Why.CLOSED && s.partialBytes() == 0 ->
-                    Verdict.pass("HEAD carried no content; the server then closed, so the pipelined GET was not answered");
-            case WireOutcome.Silent s -> Verdict.breach("the GET pipelined after HEAD got " + Expect.describe(ctx, next));
-        };
+        }
+        if (next instanceof WireOutcome.Received r) {
+            Verdict v = Expect.exactFile(ctx, next, "text.txt", false);
+            return v instanceof Verdict.Pass ? Verdict.pass("HEAD ended at its head; the pipelined GET followed intact")
+                    : Verdict.breach("the response after HEAD was wrong (" + r.response().statusLine() + "): "
+                    + reason(v));
+        }
+        WireOutcome.Silent s = (WireOutcome.Silent) next;
+        if (s.why() == WireOutcome.Silent.Why.CLOSED && s.partialBytes() == 0) {
+            return Verdict.pass("HEAD carried no content; the server then closed, so the pipelined GET was not answered");
+        }
+        return Verdict.breach("the GET pipelined after HEAD got " + Expect.describe(ctx, next));
     }
 
     private static String reason(Verdict v) {
-        return switch (v) {
-            case Verdict.Breach b -> b.reason();
-            case Verdict.Warn w -> w.reason();
-            default -> v.toString();
-        };
+        if (v instanceof Verdict.Breach b) {
+            return b.reason();
+        }
+        if (v instanceof Verdict.Warn w) {
+            return w.reason();
+        }
+        return v.toString();
     }
 
     private static Verdict sameFields(CaseContext ctx) throws IOException {

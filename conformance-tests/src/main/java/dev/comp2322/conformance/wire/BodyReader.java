@@ -26,7 +26,7 @@ final class BodyReader {
                 if (!cl.isEmpty()) {
                     head.note("both Transfer-Encoding and Content-Length (RFC 9112 §6.2: a sender MUST NOT)");
                 }
-                if (te.getLast().trim().toLowerCase().endsWith("chunked")) {
+                if (te.get(te.size() - 1).trim().toLowerCase().endsWith("chunked")) {
                     return chunked(head);
                 }
                 return untilClose(head);

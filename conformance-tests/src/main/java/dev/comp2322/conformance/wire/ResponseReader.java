@@ -44,11 +44,9 @@ final class ResponseReader {
         deadline = System.nanoTime() + timeoutNanos;
         consumed.reset();
         WireOutcome outcome = readResponse(headRequest);
-        String note = switch (outcome) {
-            case WireOutcome.Received r -> r.response().problem().orElse("");
-            case WireOutcome.Silent s -> s.describe();
-            case WireOutcome.Garbled g -> "unparseable";
-        };
+        String note = outcome instanceof WireOutcome.Received r ? r.response().problem().orElse("")
+                : outcome instanceof WireOutcome.Silent s ? s.describe()
+                : "unparseable";
         log.record(consumed.toByteArray(), note);
         return outcome;
     }

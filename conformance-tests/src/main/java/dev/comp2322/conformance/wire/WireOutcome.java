@@ -24,13 +24,16 @@ public sealed interface WireOutcome {
 
     /** A one-line description for failure messages. */
     default String describe() {
-        return switch (this) {
-            case Received r -> r.response().statusLine();
-            case Silent s when s.why() == Silent.Why.TIMEOUT -> "no response within the timeout"
-                    + (s.partialBytes() > 0 ? " (" + s.partialBytes() + " bytes of an incomplete head)" : "");
-            case Silent s -> "connection closed without a response"
+        if (this instanceof Received r) {
+            return r.response().statusLine();
+        }
+        if (this instanceof Silent s) {
+            return s.why() == Silent.Why.TIMEOUT
+                    ? "no response within the timeout"
+                    + (s.partialBytes() > 0 ? " (" + s.partialBytes() + " bytes of an incomplete head)" : "")
+                    : "connection closed without a response"
                     + (s.partialBytes() > 0 ? " (after " + s.partialBytes() + " bytes of an incomplete head)" : "");
-            case Garbled g -> "not an HTTP response: " + g.problem();
-        };
+        }
+        return "not an HTTP response: " + ((Garbled) this).problem();
     }
 }

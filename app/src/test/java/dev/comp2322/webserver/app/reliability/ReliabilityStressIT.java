@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The stress command's Java side (runs only with {@code -Pstress}): starts {@code app/stress/stress.py}
+ * The stress command's Java side (runs only with {@code -Pstress}): starts {@code app/src/test/scripts/stress.py}
  * against the packaged jar — 10,000 idle connections, 1,000 slowloris clients, Log.csv faults, a 30 s
  * soak of 256 keep-alive clients ended by SIGTERM under load — requires it to pass, then parses the
  * soak's Log.csv with commons-csv too: as many well-formed records as responses the clients received.
@@ -27,7 +27,7 @@ class ReliabilityStressIT {
     @Test
     void theStressRunPassesAndItsLogParsesWithCommonsCsv() throws Exception {
         Path jar = Path.of(System.getProperty("webserver.jar", "target/webserver.jar")).toAbsolutePath();
-        Path script = Path.of("stress", "stress.py").toAbsolutePath();
+        Path script = Path.of("src", "test", "scripts", "stress.py").toAbsolutePath();
         Path work = Path.of("target", "stress").toAbsolutePath();
         Path output = Path.of("target", "stress-output.txt").toAbsolutePath();
         String java = ProcessHandle.current().info().command().orElse("java");
