@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
-import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -53,7 +52,7 @@ public final class WebServer implements AutoCloseable {
                 options.quiet() ? Optional.empty() : Optional.of(ConsoleRequestPrinter.start(consoleOut));
         // Log.csv first: it is the record; the console only shows it.
         AccessLog log = console.<AccessLog>map(printer -> new TeeAccessLog(List.of(csvLog, printer))).orElse(csvLog);
-        StaticFileService service = new StaticFileService(files, InstantSource.system(), options.servicePolicy());
+        StaticFileService service = new StaticFileService(files, options.servicePolicy());
         SocketHttpServer http = new SocketHttpServer(service, new FileContentOpener(files), log, options.wireSettings());
         try {
             InetSocketAddress bound = http.start(options.bind());

@@ -56,7 +56,7 @@ class DomainPurityTest {
 
     static final ArchRule NO_SYSTEM_CLOCK = noClasses().that().resideInAPackage(DOMAIN)
             .should().callMethodWhere(READS_SYSTEM_CLOCK)
-            .because("time is data: the domain is handed an InstantSource, so tests can fix it (style.md §5)");
+            .because("time is data: the domain reads the instant the request carries, so tests can fix it (style.md §5)");
 
     static final ArchRule NO_CONSOLE_OR_LOGGING = noClasses().that().resideInAPackage(DOMAIN)
             .should().accessField(System.class, "out")

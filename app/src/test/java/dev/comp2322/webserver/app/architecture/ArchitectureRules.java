@@ -28,7 +28,7 @@ final class ArchitectureRules {
     static final String DOMAIN_NO_IO_REASON =
             "the domain only decides: sockets, files, threads and concurrency belong to the adapters";
     static final String DOMAIN_NO_CLOCK_REASON =
-            "time is data: the domain is handed an InstantSource and never reads the system clock";
+            "time is data: the domain reads the instant the request carries and never the system clock";
     static final String KIT_BLACK_BOX_REASON =
             "the conformance kit is a black box that talks to any server only over TCP";
 

@@ -12,7 +12,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.InstantSource;
 
 /**
  * The production adapters and domain wired exactly as {@code WebServer} wires them (minus the console),
@@ -42,7 +41,7 @@ final class RealStack implements AutoCloseable {
     static RealStack start(Path root, Path logFile, WireSettings settings, Profile profile) throws IOException {
         FileSystemLookup files = new FileSystemLookup(root);
         CsvAccessLog log = CsvAccessLog.open(logFile);
-        StaticFileService service = new StaticFileService(files, InstantSource.system(),
+        StaticFileService service = new StaticFileService(files,
                 new ServicePolicy(profile, ServicePolicy.defaults().serverName(), settings.keepAliveTimeout()));
         SocketHttpServer http = new SocketHttpServer(service, files::open, log, settings);
         try {

@@ -33,20 +33,47 @@ public sealed interface Body {
         }
     }
 
-    /** A small generated document (an error page), sent as its UTF-8 encoding. */
-    record Text(String text) implements Body {
-        public Text {
-            Objects.requireNonNull(text, "text");
+    /**
+     * A small generated document (an error page), sent as its UTF-8 encoding. A class rather than a
+     * record so the bytes are encoded once, here, and not for every length or write.
+     */
+    final class Text implements Body {
+        private final String text;
+        private final byte[] utf8;
+
+        public Text(String text) {
+            this.text = Objects.requireNonNull(text, "text");
+            this.utf8 = text.getBytes(StandardCharsets.UTF_8);
         }
 
-        /** A fresh copy of the UTF-8 bytes. */
+        /** The document as text. */
+        public String text() {
+            return text;
+        }
+
+        /** A copy of the UTF-8 bytes: the encoding is done once, the copy keeps this value immutable. */
         public byte[] utf8() {
-            return text.getBytes(StandardCharsets.UTF_8);
+            return utf8.clone();
         }
 
         @Override
         public long length() {
-            return utf8().length;
+            return utf8.length;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Text that && text.equals(that.text);
+        }
+
+        @Override
+        public int hashCode() {
+            return text.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return "Text[" + text.length() + " chars]";
         }
     }
 }

@@ -14,18 +14,6 @@ public record HeaderFields(List<HeaderField> fields) {
         fields = List.copyOf(Objects.requireNonNull(fields, "fields"));
     }
 
-    /** Builds a header section from alternating names and values, for tests and literals. */
-    public static HeaderFields of(String... namesAndValues) {
-        if (namesAndValues.length % 2 != 0) {
-            throw new IllegalArgumentException("names and values come in pairs");
-        }
-        List<HeaderField> list = new ArrayList<>(namesAndValues.length / 2);
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            list.add(new HeaderField(namesAndValues[i], namesAndValues[i + 1]));
-        }
-        return new HeaderFields(list);
-    }
-
     /** Every value of the named field, in order of appearance. */
     public List<String> values(String name) {
         List<String> values = new ArrayList<>(1);

@@ -19,14 +19,4 @@ public record Response(Status status, List<HeaderField> headers, Body body, bool
         headers = List.copyOf(Objects.requireNonNull(headers, "headers"));
         Objects.requireNonNull(body, "body");
     }
-
-    /** The value of the first header field with this name, or empty text. */
-    public String header(String name) {
-        for (HeaderField field : headers) {
-            if (field.hasName(name)) {
-                return field.value();
-            }
-        }
-        return "";
-    }
 }

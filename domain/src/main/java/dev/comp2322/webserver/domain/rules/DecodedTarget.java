@@ -9,15 +9,13 @@ sealed interface DecodedTarget {
     /**
      * A usable target.
      *
-     * @param path      the decoded, normalised path
-     * @param query     the raw query without its {@code ?} (ASCII, no whitespace), or empty text
-     * @param authority the authority of an absolute-form target (RFC 9112 §3.2.2), or empty text
+     * @param path  the decoded, normalised path
+     * @param query the raw query without its {@code ?} (ASCII, no whitespace), or empty text
      */
-    record Valid(ResourcePath path, String query, String authority) implements DecodedTarget {
+    record Valid(ResourcePath path, String query) implements DecodedTarget {
         public Valid {
             Objects.requireNonNull(path, "path");
             Objects.requireNonNull(query, "query");
-            Objects.requireNonNull(authority, "authority");
         }
     }
 

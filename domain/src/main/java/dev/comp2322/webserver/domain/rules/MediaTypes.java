@@ -14,7 +14,7 @@ import java.util.Map;
 public final class MediaTypes {
 
     /** The type of anything whose extension is not in the table. */
-    public static final String FALLBACK = "application/octet-stream";
+    private static final String FALLBACK = "application/octet-stream";
 
     private static final String UTF8 = "; charset=utf-8";
     private static final Map<String, HeaderField> BY_EXTENSION = new HashMap<>();
@@ -51,12 +51,7 @@ public final class MediaTypes {
 
     private MediaTypes() {}
 
-    /** The {@code Content-Type} value for a file name, e.g. {@code text/html; charset=utf-8}. */
-    public static String forFileName(String fileName) {
-        return contentTypeField(fileName).value();
-    }
-
-    /** The whole {@code Content-Type} field for a file name; shared instances, no allocation per hit. */
+    /** The {@code Content-Type} field for a file name; shared instances, no allocation per hit. */
     static HeaderField contentTypeField(String fileName) {
         int dot = fileName.lastIndexOf('.');
         if (dot < 0 || dot == fileName.length() - 1) {

@@ -1,6 +1,6 @@
 package dev.comp2322.webserver.domain.rules;
 
-import dev.comp2322.webserver.domain.model.HeaderField;
+import dev.comp2322.webserver.domain.model.HeaderFields;
 import dev.comp2322.webserver.domain.model.Request;
 import dev.comp2322.webserver.domain.model.Status;
 import java.util.Optional;
@@ -32,17 +32,11 @@ final class RequestChecks {
      * An absolute-form target's authority overrides Host (§3.2.2) but Host must still be valid.
      */
     static boolean hasAcceptableHost(Request request) {
-        int count = 0;
-        String value = "";
-        for (HeaderField field : request.headers().fields()) {
-            if (field.hasName("Host")) {
-                count++;
-                value = field.value();
-            }
-        }
-        if (count == 0) {
-            return !request.version().atLeastHttp11();
-        }
-        return count == 1 && HostSyntax.isValidHostField(value);
+        HeaderFields headers = request.headers();
+        return switch (headers.count("Host")) {
+            case 0 -> !request.version().atLeastHttp11();
+            case 1 -> HostSyntax.isValidHostField(headers.first("Host").orElseThrow());
+            default -> false;
+        };
     }
 }

@@ -6,6 +6,7 @@ import dev.comp2322.webserver.domain.model.Response;
 import dev.comp2322.webserver.domain.model.Status;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -51,24 +52,25 @@ final class ResponseAssembler {
     }
 
     /**
-     * A generated HTML page for {@code status}; HEAD gets the same fields, Content-Length included,
-     * without the page (RFC 9110 §9.3.2).
+     * A generated HTML page for {@code status}, with any {@code extra} fields after {@code Server}; HEAD
+     * gets the same fields, Content-Length included, without the page (RFC 9110 §9.3.2).
      */
-    Response page(Status status, Body.Text page, HeaderField extra, boolean withBody, Instant now, Persistence persistence) {
-        List<HeaderField> headers = start(now);
-        headers.add(extra);
-        return pageWith(status, page, headers, withBody, persistence);
+    Response page(Exchange exchange, Status status, Body.Text page, HeaderField... extra) {
+        List<HeaderField> headers = start(exchange.now());
+        Collections.addAll(headers, extra);
+        Body body = exchange.withBody() ? page : Body.Empty.INSTANCE;
+        return finish(status, describing(page, headers), body, exchange.persistence());
     }
 
-    /** As {@link #page(Status, Body.Text, HeaderField, boolean, Instant, Persistence)} without an extra field. */
-    Response page(Status status, Body.Text page, boolean withBody, Instant now, Persistence persistence) {
-        return pageWith(status, page, start(now), withBody, persistence);
+    /** The page answering a request that could not be framed: no method to say HEAD, so it is sent; it closes. */
+    Response rejection(Status status, Body.Text page, Instant receivedAt) {
+        return finish(status, describing(page, start(receivedAt)), page, Persistence.CLOSE);
     }
 
-    private Response pageWith(Status status, Body.Text page, List<HeaderField> headers, boolean withBody, Persistence persistence) {
+    private static List<HeaderField> describing(Body.Text page, List<HeaderField> headers) {
         headers.add(HTML);
         headers.add(contentLength(page.length()));
-        return finish(status, headers, withBody ? page : Body.Empty.INSTANCE, persistence);
+        return headers;
     }
 
     static HeaderField contentLength(long length) {

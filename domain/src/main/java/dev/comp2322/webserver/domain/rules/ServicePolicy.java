@@ -30,11 +30,6 @@ public record ServicePolicy(Profile profile, String serverName, Duration keepAli
         return new ServicePolicy(Profile.COURSE, "comp2322-webserver/1.0", Duration.ofSeconds(15));
     }
 
-    /** A copy with another profile. */
-    public ServicePolicy withProfile(Profile other) {
-        return new ServicePolicy(other, serverName, keepAliveTimeout);
-    }
-
     private static boolean isVisibleAscii(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

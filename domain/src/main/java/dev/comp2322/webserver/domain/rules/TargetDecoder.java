@@ -20,7 +20,6 @@ final class TargetDecoder {
             return badCharacter.get();
         }
         int pathStart = 0;
-        String authority = "";
         if (target.charAt(0) != '/') {
             // RFC 9112 §3.2.2: absolute-form MUST be accepted; "*" (asterisk-form, only for OPTIONS)
             // and host:port (authority-form, only for CONNECT) name nothing a file server has.
@@ -33,10 +32,10 @@ final class TargetDecoder {
                     && target.charAt(authorityEnd) != '?') {
                 authorityEnd++;
             }
+            // The authority is checked, not kept: one document root serves every host name.
             if (!HostSyntax.isValidTargetAuthority(target, authorityStart, authorityEnd)) {
                 return new DecodedTarget.Invalid("invalid authority in absolute-form");
             }
-            authority = target.substring(authorityStart, authorityEnd);
             pathStart = authorityEnd;
         }
         int question = target.indexOf('?', pathStart);
@@ -44,9 +43,9 @@ final class TargetDecoder {
         String query = question < 0 ? "" : target.substring(question + 1);
         if (pathStart == pathEnd) {
             // RFC 9110 §4.2.3: an absolute http URI with an empty path means "/".
-            return new DecodedTarget.Valid(ResourcePath.ROOT, query, authority);
+            return new DecodedTarget.Valid(ResourcePath.ROOT, query);
         }
-        return decodePath(target, pathStart, pathEnd, query, authority);
+        return decodePath(target, pathStart, pathEnd, query);
     }
 
     /**
@@ -81,7 +80,7 @@ final class TargetDecoder {
         return -1;
     }
 
-    private static DecodedTarget decodePath(String target, int pathStart, int pathEnd, String query, String authority) {
+    private static DecodedTarget decodePath(String target, int pathStart, int pathEnd, String query) {
         List<String> segments = new ArrayList<>(8);
         int from = pathStart + 1; // skip the leading "/"
         while (true) {
@@ -106,7 +105,7 @@ final class TargetDecoder {
         if (path.isEmpty()) {
             return new DecodedTarget.Invalid("path climbs above the root");
         }
-        return new DecodedTarget.Valid(path.get(), query, authority);
+        return new DecodedTarget.Valid(path.get(), query);
     }
 
     /**

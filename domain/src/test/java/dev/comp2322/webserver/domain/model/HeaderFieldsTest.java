@@ -1,5 +1,6 @@
 package dev.comp2322.webserver.domain.model;
 
+import static dev.comp2322.webserver.domain.model.Fields.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.DisplayName;
@@ -24,6 +25,6 @@ class HeaderFieldsTest {
         "keep-alive             | close      | false",
     })
     void containsToken(String value, String token, boolean expected) {
-        assertThat(HeaderFields.of("connection", value).containsToken("Connection", token)).isEqualTo(expected);
+        assertThat(fields("connection", value).containsToken("Connection", token)).isEqualTo(expected);
     }
 }

@@ -1,5 +1,7 @@
 package dev.comp2322.webserver.domain.rules;
 
+import static dev.comp2322.webserver.domain.model.Fields.fields;
+import static dev.comp2322.webserver.domain.model.Fields.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.comp2322.webserver.domain.model.Body;
@@ -96,7 +98,7 @@ class ConditionalRequestTest {
     @DisplayName("RFC 9110 §13.1.3: If-Modified-Since applies only to GET and HEAD")
     void ifModifiedSinceOnlyForGetAndHead() {
         assertThat(ConditionalRequest.notModified("POST",
-                dev.comp2322.webserver.domain.model.HeaderFields.of("If-Modified-Since", "Fri, 14 Mar 2025 15:09:26 GMT"),
+                fields("If-Modified-Since", "Fri, 14 Mar 2025 15:09:26 GMT"),
                 TAG, Site.MODIFIED, Requests.NOW)).isFalse();
     }
 
@@ -113,7 +115,7 @@ class ConditionalRequestTest {
         Response res = Site.course().serve(Requests.get("/hello.txt", "If-None-Match", TAG));
         assertThat(res.headers()).extracting(HeaderField::name)
                 .containsExactly("Date", "Server", "ETag", "Last-Modified");
-        assertThat(res.header("ETag")).isEqualTo(TAG);
+        assertThat(header(res, "ETag")).isEqualTo(TAG);
         assertThat(res.body()).isEqualTo(Body.Empty.INSTANCE);
         assertThat(res.keepOpen()).isTrue();
     }

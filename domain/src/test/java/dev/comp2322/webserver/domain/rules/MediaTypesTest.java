@@ -49,6 +49,6 @@ class MediaTypesTest {
         "html          | application/octet-stream",
     })
     void mediaTypes(String name, String type) {
-        assertThat(MediaTypes.forFileName(name)).isEqualTo(type);
+        assertThat(MediaTypes.contentTypeField(name).value()).isEqualTo(type);
     }
 }

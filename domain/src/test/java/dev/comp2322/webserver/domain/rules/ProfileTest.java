@@ -1,5 +1,6 @@
 package dev.comp2322.webserver.domain.rules;
 
+import static dev.comp2322.webserver.domain.model.Fields.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.comp2322.webserver.domain.model.Body;
@@ -40,7 +41,7 @@ class ProfileTest {
         for (Profile profile : Profile.values()) {
             Response res = Site.service(profile).reject(Requests.error(kind));
             assertThat(res.keepOpen()).isFalse();
-            assertThat(res.header("Connection")).isEqualTo("close");
+            assertThat(header(res, "Connection")).isEqualTo("close");
             assertThat(res.body()).isInstanceOfSatisfying(Body.Text.class,
                     page -> assertThat(page.text()).contains(res.status().codeAndReason()));
         }

@@ -1,5 +1,6 @@
 package dev.comp2322.webserver.domain.rules;
 
+import static dev.comp2322.webserver.domain.model.Fields.fields;
 import dev.comp2322.webserver.domain.model.ClientAddress;
 import dev.comp2322.webserver.domain.model.HeaderFields;
 import dev.comp2322.webserver.domain.model.HttpVersion;
@@ -29,7 +30,7 @@ final class Requests {
     }
 
     static Request request(String method, String target, HttpVersion version, String... fields) {
-        return new Request(method, target, version, HeaderFields.of(fields), CLIENT, NOW);
+        return new Request(method, target, version, fields(fields), CLIENT, NOW);
     }
 
     static RequestError error(RequestError.Kind kind) {

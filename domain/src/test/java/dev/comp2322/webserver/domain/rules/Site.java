@@ -1,9 +1,8 @@
 package dev.comp2322.webserver.domain.rules;
 
 import java.time.Instant;
-import java.time.InstantSource;
 
-/** The fake site most service tests run against, and services over it at a fixed clock. */
+/** The fake site most service tests run against, and services over it. */
 final class Site {
 
     static final Instant MODIFIED = Instant.parse("2024-01-02T03:04:05.678Z");
@@ -28,7 +27,13 @@ final class Site {
     }
 
     static StaticFileService service(Profile profile) {
-        return new StaticFileService(files(), InstantSource.fixed(Requests.NOW), ServicePolicy.defaults().withProfile(profile));
+        return new StaticFileService(files(), policy(profile));
+    }
+
+    /** The default policy with another profile. */
+    static ServicePolicy policy(Profile profile) {
+        ServicePolicy defaults = ServicePolicy.defaults();
+        return new ServicePolicy(profile, defaults.serverName(), defaults.keepAliveTimeout());
     }
 
     static StaticFileService course() {
