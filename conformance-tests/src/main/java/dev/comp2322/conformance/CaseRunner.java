@@ -4,43 +4,76 @@ import dev.comp2322.conformance.catalogue.CaseContext;
 import dev.comp2322.conformance.catalogue.ConformanceCase;
 import dev.comp2322.conformance.catalogue.Verdict;
 import dev.comp2322.conformance.fixture.Fixture;
+import dev.comp2322.conformance.wire.Patience;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** Runs one case on a virtual thread under a watchdog, so no server behaviour can hang the kit. */
+/**
+ * Runs one case on a daemon thread under a watchdog, so no server behaviour can hang the kit. A case
+ * whose wait was cut by the run's deadline is SKIPPED for the time budget: the budget, not the server,
+ * decided its outcome.
+ */
 final class CaseRunner {
     private final RunOptions options;
+    private final Patience patience;
+    private final long hardDeadline;
 
-    CaseRunner(RunOptions options) {
+    /** Cases of a run: waits follow the run's patience, nothing runs past {@code hardDeadline} (nanoTime). */
+    CaseRunner(RunOptions options, Patience patience, long hardDeadline) {
         this.options = options;
+        this.patience = patience;
+        this.hardDeadline = hardDeadline;
     }
 
     CaseResult run(ConformanceCase c) {
         long start = System.nanoTime();
         Level level = c.levelIn(options.profile());
-        try (CaseContext ctx = new CaseContext(options.parsedTarget(), options.profile(), options.timeout(), Fixture.standard())) {
+        Patience mine = patience.forCase();
+        try (CaseContext ctx = new CaseContext(options.parsedTarget(), options.profile(), mine, Fixture.standard())) {
             Verdict verdict = watched(c, ctx);
             Grading.Graded graded = Grading.applyCoursePolicy(Grading.grade(verdict, level, options.strict()),
                     options.profile(), ctx.transcript().statuses());
+            if (mine.cutByDeadline() && graded.outcome() != Outcome.PASS) {
+                graded = new Grading.Graded(Outcome.SKIPPED, "not judged: the run's time budget ran out while this"
+                        + " case waited for the server" + learnt() + " (it had: " + graded.reason() + ")");
+            }
             return new CaseResult(c.id(), c.title(), c.reference(), level, graded.outcome(), graded.reason(), c.why(),
                     c.accepts(), Duration.ofNanos(System.nanoTime() - start), ctx.transcript().entries());
         }
     }
 
-    /** A result for a case whose precondition did not pass. */
+    /** A result for a case that did not run, and why not. */
     CaseResult skipped(ConformanceCase c, String reason) {
         return new CaseResult(c.id(), c.title(), c.reference(), c.levelIn(options.profile()), Outcome.SKIPPED, reason,
-                c.why(), c.accepts(), Duration.ZERO, java.util.List.of());
+                c.why(), c.accepts(), Duration.ZERO, List.of());
+    }
+
+    /** A result for a case whose thread failed outside the check (a kit bug). */
+    CaseResult crashed(ConformanceCase c, Throwable cause) {
+        return new CaseResult(c.id(), c.title(), c.reference(), c.levelIn(options.profile()), Outcome.FAIL,
+                "kit error (please report): " + cause, c.why(), c.accepts(), Duration.ZERO, List.of());
+    }
+
+    /** "; later waits were shortened: ..." or "". */
+    String learnt() {
+        String summary = patience.summary();
+        return summary.isEmpty() ? "" : " (" + summary + ")";
     }
 
     private Verdict watched(ConformanceCase c, CaseContext ctx) {
-        // Every read is bounded by the timeout; the watchdog also covers writes a stalled server never drains.
+        // Every read and write is bounded; the watchdog covers whatever a check does beyond them.
         Duration budget = options.timeout().multipliedBy(4).plusSeconds(5);
+        long untilHard = hardDeadline - System.nanoTime();
+        boolean byDeadline = untilHard < budget.toNanos();
+        if (byDeadline) {
+            budget = Duration.ofNanos(Math.max(0, untilHard));
+        }
         ExecutorService single = KitThreads.daemonPool();
         try {
             Future<Verdict> future = single.submit(() -> c.check().run(ctx));
@@ -49,7 +82,9 @@ final class CaseRunner {
             } catch (TimeoutException e) {
                 ctx.close();
                 future.cancel(true);
-                return Verdict.breach("the case did not finish within " + budget.toSeconds()
+                return byDeadline
+                        ? Verdict.skip("not judged: the run's time budget ran out while this case was running" + learnt())
+                        : Verdict.breach("the case did not finish within " + budget.toSeconds()
                         + " s: the server stopped reading or responding");
             } catch (ExecutionException e) {
                 return fromException(e.getCause());

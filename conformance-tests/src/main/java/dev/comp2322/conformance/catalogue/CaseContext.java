@@ -2,6 +2,7 @@ package dev.comp2322.conformance.catalogue;
 
 import dev.comp2322.conformance.ConformanceProfile;
 import dev.comp2322.conformance.fixture.Fixture;
+import dev.comp2322.conformance.wire.Patience;
 import dev.comp2322.conformance.wire.RestClient;
 import dev.comp2322.conformance.wire.Target;
 import dev.comp2322.conformance.wire.Transcript;
@@ -16,23 +17,37 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Everything a check may use: the target, the profile, the timeout, the fixture, request builders,
- * raw connections and REST Assured. It records the transcript and closes every connection it opened.
+ * raw connections and REST Assured. It records the transcript (exactly the bytes on the wire, for raw
+ * connections and REST Assured alike) and closes every connection it opened.
+ *
+ * <p>Waits: {@code read()}, {@code exchange(...)}, {@code rest()} and {@code awaitClose()} wait as the
+ * run's {@link Patience} says (the timeout, shortened once the server has shown it answers nothing, leaves
+ * bodies open or never closes); {@code read(head, limit)} and {@code awaitClose(wait)} wait exactly what
+ * the case asks (use them when a case waits on purpose, e.g. a slow or incomplete request). Every wait
+ * ends by the run's deadline; a case whose wait was cut by it is SKIPPED, never failed.
  */
 public final class CaseContext implements AutoCloseable {
     private final Target target;
     private final ConformanceProfile profile;
     private final Duration timeout;
+    private final Patience patience;
     private final Fixture fixture;
     private final Transcript transcript = new Transcript();
     private final AtomicInteger connections = new AtomicInteger();
     private final ReentrantLock lock = new ReentrantLock();
     private final List<WireConnection> open = new ArrayList<>();
 
-    /** A context for one case. */
+    /** A context for one case that always waits the full timeout. */
     public CaseContext(Target target, ConformanceProfile profile, Duration timeout, Fixture fixture) {
+        this(target, profile, Patience.fixed(timeout), fixture);
+    }
+
+    /** A context for one case whose waits follow the run's patience (pass {@code runPatience.forCase()}). */
+    public CaseContext(Target target, ConformanceProfile profile, Patience patience, Fixture fixture) {
         this.target = target;
         this.profile = profile;
-        this.timeout = timeout;
+        this.timeout = patience.timeout();
+        this.patience = patience;
         this.fixture = fixture;
     }
 
@@ -50,6 +65,11 @@ public final class CaseContext implements AutoCloseable {
 
     public Duration timeout() {
         return timeout;
+    }
+
+    /** The waits of this case (shared learning with the rest of the run). */
+    public Patience patience() {
+        return patience;
     }
 
     public Fixture fixture() {
@@ -70,7 +90,7 @@ public final class CaseContext implements AutoCloseable {
         return target.authority();
     }
 
-    /** "No response in 5 s": the phrase every timeout failure uses. */
+    /** "No response in 5 s": only for a wait in which not a single byte arrived (else describe what did). */
     public String noResponse() {
         return "no response in " + seconds(timeout);
     }
@@ -97,7 +117,7 @@ public final class CaseContext implements AutoCloseable {
 
     /** Opens a raw connection, closed automatically when the case ends. */
     public WireConnection open() throws IOException {
-        WireConnection connection = WireConnection.open(target, timeout, transcript, connections.incrementAndGet());
+        WireConnection connection = WireConnection.open(target, patience, transcript, connections.incrementAndGet());
         lock.lock();
         try {
             open.add(connection);
@@ -126,7 +146,7 @@ public final class CaseContext implements AutoCloseable {
 
     /** A REST Assured client for ordinary exchanges; they are recorded in this case's transcript. */
     public RestClient rest() {
-        return new RestClient(target, timeout);
+        return new RestClient(target, patience, connections::incrementAndGet);
     }
 
     @Override
@@ -141,8 +161,7 @@ public final class CaseContext implements AutoCloseable {
     }
 
     static String seconds(Duration d) {
-        long ms = d.toMillis();
-        return ms % 1000 == 0 ? (ms / 1000) + " s" : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
+        return WireOutcome.seconds(d);
     }
 
     private static String[] with(String[] fields, String extra) {

@@ -31,17 +31,17 @@ final class ConcurrencyCases {
     static List<ConformanceCase> cases() {
         return List.of(
                 ConformanceCase.define("concurrency-idle-client", "a silent open connection does not delay another client",
-                                REF, MUST)
+                                REF, MUST).exclusive()
                         .accepts("the other client's GET answered, byte-exact, within 2 s").dependsOn(ContentCases.BASE)
                         .why("A single-threaded server is frozen by any browser that opens a spare connection and says nothing.")
                         .check(ConcurrencyCases::idle),
                 ConformanceCase.define("concurrency-trickle", "a client trickling its request does not delay another client",
-                                REF, MUST)
+                                REF, MUST).exclusive()
                         .accepts("the other client's GET answered, byte-exact, within 2 s").dependsOn(ContentCases.BASE)
                         .why("A slow network (or a Slowloris attacker) must not stop everyone else being served.")
                         .check(ConcurrencyCases::trickle),
                 ConformanceCase.define("concurrency-parallel", FILES.size() + " parallel clients are all served byte-exact",
-                                REF, MUST)
+                                REF, MUST).exclusive()
                         .accepts("every client gets its own file, byte-exact").dependsOn(ContentCases.BASE)
                         .why("Threads that share buffers or state mix up responses only under concurrency; this catches it.")
                         .check(ConcurrencyCases::parallel));

@@ -11,11 +11,16 @@ import java.util.regex.Pattern;
 /**
  * One entry of the catalogue: a stable id that never encodes an RFC section, a title, the RFC
  * reference, the requirement level (optionally a different one in the course profile), the profiles
- * it applies to, the outcomes it accepts, why it matters, its preconditions, and the check itself.
+ * it applies to, the outcomes it accepts, why it matters, its preconditions, whether it must run alone,
+ * and the check itself.
+ *
+ * <p>Cases run several at a time (issue 9 §5). A case whose verdict depends on the server being otherwise
+ * idle (concurrency, slow or incomplete requests, size limits, timing) is declared {@code .exclusive()}:
+ * it starts when no other case runs, and no other case starts until it ends.
  */
 public record ConformanceCase(String id, String title, String reference, Level level, Optional<Level> courseLevel,
                               Set<ConformanceProfile> profiles, String accepts, String why,
-                              List<String> dependsOn, Check check) {
+                              List<String> dependsOn, boolean exclusive, Check check) {
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     /** Validates the id and copies the collections. */
@@ -31,6 +36,13 @@ public record ConformanceCase(String id, String title, String reference, Level l
         }
         profiles = Set.copyOf(profiles);
         dependsOn = List.copyOf(dependsOn);
+    }
+
+    /** A case without the exclusive flag (the constructor before cases could run in parallel). */
+    public ConformanceCase(String id, String title, String reference, Level level, Optional<Level> courseLevel,
+                           Set<ConformanceProfile> profiles, String accepts, String why,
+                           List<String> dependsOn, Check check) {
+        this(id, title, reference, level, courseLevel, profiles, accepts, why, dependsOn, false, check);
     }
 
     /** The level that applies under a profile. */
@@ -54,6 +66,7 @@ public record ConformanceCase(String id, String title, String reference, Level l
         private String accepts = "";
         private String why = "";
         private List<String> dependsOn = List.of();
+        private boolean exclusive;
 
         private Builder(String id, String title, String reference, Level level) {
             this.id = id;
@@ -92,9 +105,16 @@ public record ConformanceCase(String id, String title, String reference, Level l
             return this;
         }
 
+        /** The case runs alone: no other case runs beside it (concurrency, timing, limits). */
+        public Builder exclusive() {
+            this.exclusive = true;
+            return this;
+        }
+
         /** Completes the case with its check. */
         public ConformanceCase check(Check check) {
-            return new ConformanceCase(id, title, reference, level, courseLevel, profiles, accepts, why, dependsOn, check);
+            return new ConformanceCase(id, title, reference, level, courseLevel, profiles, accepts, why, dependsOn,
+                    exclusive, check);
         }
     }
 }

@@ -9,7 +9,15 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-/** The judgements many cases share: exact files, rejections, closes, and how to describe what came back. */
+/**
+ * The judgements many cases share: exact files, rejections, closes, and how to describe what came back.
+ *
+ * <p>One verdict per fault (issue 9 §3): none of these judges the response's wire syntax (bare LF, status
+ * line, obs-fold) or its framing (no end, cut short); those are read past by the tolerant parser and
+ * reported by the cases that own them, through {@code WireResponse.syntaxProblem()} and
+ * {@code framingProblem()}. Use {@link #sameBytes} when a case tests something else (persistence,
+ * pipelining, conditionals, concurrency) and only needs to know the right file came back.
+ */
 final class Expect {
     private Expect() {
     }
@@ -19,14 +27,11 @@ final class Expect {
         return outcome instanceof WireOutcome.Received r ? Optional.of(r.response()) : Optional.empty();
     }
 
-    /** What came back, in words; a timeout is always "no response in N s". */
+    /**
+     * What came back, in words: "no response in N s" only when not a single byte arrived; otherwise the
+     * bytes that did and why they are not a complete response.
+     */
     static String describe(CaseContext ctx, WireOutcome outcome) {
-        if (outcome instanceof WireOutcome.Silent s && s.why() == WireOutcome.Silent.Why.TIMEOUT) {
-            return ctx.noResponse() + (s.partialBytes() > 0 ? " (only " + s.partialBytes() + " bytes of a head)" : "");
-        }
-        if (outcome instanceof WireOutcome.Received r) {
-            return r.response().summary();
-        }
         return outcome.describe();
     }
 
@@ -55,17 +60,14 @@ final class Expect {
         }
         WireResponse r = maybe.get();
         if (r.status() != 200) {
-            return Verdict.breach("expected 200 with " + name + ", got " + r.statusLine());
-        }
-        if (r.problem().isPresent()) {
-            return Verdict.breach("the response is malformed: " + r.problem().get());
+            return Verdict.breach("expected 200 with " + name + ", got " + r.describe());
         }
         Optional<String> length = r.header("Content-Length");
         if (length.isPresent() && !length.get().trim().equals(Long.toString(expected.length))) {
             return Verdict.breach("Content-Length: " + length.get() + " but " + name + " has " + expected.length + " bytes");
         }
         if (!head && !Arrays.equals(expected, r.body())) {
-            return Verdict.breach("the body is not " + name + ": " + difference(expected, r.body()));
+            return Verdict.breach("the body is not " + name + ": " + difference(expected, r.body()) + incomplete(r));
         }
         if (head && r.bodyLength() > 0) {
             return Verdict.breach("HEAD response carried " + r.bodyLength() + " bytes of content");
@@ -76,6 +78,31 @@ final class Expect {
                     + file.mediaType() + " (RFC 9110 §8.3)");
         }
         return Verdict.pass("200, " + expected.length + " bytes" + (head ? " announced" : " byte-exact") + ", " + type);
+    }
+
+    /**
+     * A 200 whose body is exactly the fixture file, and nothing else judged: for cases whose requirement
+     * is something else and that only need to know the right file came back.
+     */
+    static Verdict sameBytes(CaseContext ctx, WireOutcome outcome, String name) {
+        byte[] expected = ctx.fixture().bytes(name);
+        Optional<WireResponse> maybe = response(outcome);
+        if (maybe.isEmpty()) {
+            return Verdict.breach("expected 200 with " + name + ", got " + describe(ctx, outcome));
+        }
+        WireResponse r = maybe.get();
+        if (r.status() != 200) {
+            return Verdict.breach("expected 200 with " + name + ", got " + r.describe());
+        }
+        if (!Arrays.equals(expected, r.body())) {
+            return Verdict.breach("the body is not " + name + ": " + difference(expected, r.body()) + incomplete(r));
+        }
+        return Verdict.pass("200, " + name + " byte-exact");
+    }
+
+    /** "" for a complete response, else why it is not (a short body is then no surprise). */
+    private static String incomplete(WireResponse r) {
+        return r.complete() ? "" : " (" + r.framingProblem().orElse("the response is incomplete") + ")";
     }
 
     /** Where two byte arrays first differ, in words. */
@@ -104,7 +131,7 @@ final class Expect {
                 return Verdict.pass("rejected with " + status);
             }
             return Verdict.breach("expected 400" + (extra.isEmpty() ? "" : " or " + extra)
-                    + (closeAccepted ? " or a close" : "") + ", got " + r.response().statusLine());
+                    + (closeAccepted ? " or a close" : "") + ", got " + r.response().describe());
         }
         if (outcome instanceof WireOutcome.Silent s && s.why() == WireOutcome.Silent.Why.CLOSED && closeAccepted) {
             return Verdict.pass("closed the connection without a response");
@@ -122,7 +149,7 @@ final class Expect {
         return switch (after.state()) {
             case CLOSED -> Verdict.pass(((Verdict.Pass) verdict).detail() + " and closed the connection");
             case STILL_OPEN -> Verdict.breach("answered " + response(outcome).orElseThrow().status()
-                    + " but kept the connection open; the framing is unknown, so it MUST close");
+                    + " but " + after.describe() + "; the framing is unknown, so it MUST close");
             case EXTRA_BYTES -> Verdict.breach("sent more bytes after the rejection: " + after.extra());
         };
     }

@@ -39,13 +39,13 @@ final class TargetCases {
                         .why("RFC 9110 recommends supporting URIs of at least 8000 octets; long query strings are common.")
                         .check(ctx -> exact(ctx, ctx.path("index.html") + "?q=" + "a".repeat(8000), "index.html")),
                 ConformanceCase.define("target-too-long", "a 100 KiB request-target is answered, not hung on",
-                                "RFC 9110 §15.5.15, §4.1", MUST)
+                                "RFC 9110 §15.5.15, §4.1", MUST).exclusive()
                         .accepts("414 (rfc) or 400, or a close; a 200 is allowed; never a hang").dependsOn(ContentCases.BASE)
                         .why(WHY_LIMIT)
                         .check(ctx -> oversized(ctx, ctx.keepAlive("GET", ctx.path("index.html") + "?q=" + "a".repeat(100 * 1024),
                                 "Connection: close"), 414)),
                 ConformanceCase.define("limit-huge-header-section", "a 256 KiB header section is refused, not hung on",
-                                "RFC 9110 §15.5.20; RFC 9112 §2.3", MUST)
+                                "RFC 9110 §15.5.20; RFC 9112 §2.3", MUST).exclusive()
                         .accepts("431 (rfc) or 400, or a close; never a hang or a crash").dependsOn(ContentCases.BASE)
                         .why(WHY_LIMIT)
                         .check(TargetCases::hugeHeaders));

@@ -6,7 +6,11 @@ import dev.comp2322.conformance.ProgressListener;
 import dev.comp2322.conformance.RunReport;
 import java.io.PrintStream;
 
-/** The terminal output: one progress line per case, then a table, then the summary as the very last line. */
+/**
+ * The terminal output: one progress line per case, then a table, then the summary as the very last line.
+ * A FAIL's or WARN's reason is never cut (issue 9 §4); only PASS, INFO and SKIPPED reasons are shortened
+ * to keep the table readable.
+ */
 public final class ConsoleReport {
     private static final int REASON_WIDTH = 110;
 
@@ -22,7 +26,7 @@ public final class ConsoleReport {
         return (result, index, total) -> {
             String width = Integer.toString(total);
             out.printf("[%" + width.length() + "d/%s] %-7s %s  %s%n", index, width, result.outcome(), result.id(),
-                    shorten(result.reason(), REASON_WIDTH));
+                    reason(result));
             out.flush();
         };
     }
@@ -40,7 +44,7 @@ public final class ConsoleReport {
         out.printf(format, "id", "result", "RFC reference", "reason");
         out.printf(format, "-".repeat(idWidth), "-------", "-".repeat(refWidth), "------");
         for (CaseResult r : report.results()) {
-            out.printf(format, r.id(), r.outcome(), r.reference(), shorten(r.reason(), REASON_WIDTH));
+            out.printf(format, r.id(), r.outcome(), r.reference(), reason(r));
         }
         out.println();
         for (CaseResult r : report.results()) {
@@ -54,6 +58,16 @@ public final class ConsoleReport {
         out.println(report.notesLine());
         out.println(report.summaryLine());
         out.flush();
+    }
+
+    /** The reason on one line: in full for FAIL and WARN, shortened for the rest. */
+    static String reason(CaseResult r) {
+        boolean full = r.outcome() == Outcome.FAIL || r.outcome() == Outcome.WARN;
+        return full ? oneLine(r.reason()) : shorten(r.reason(), REASON_WIDTH);
+    }
+
+    private static String oneLine(String s) {
+        return s.replace('\n', ' ').replace('\r', ' ');
     }
 
     static String shorten(String s, int max) {

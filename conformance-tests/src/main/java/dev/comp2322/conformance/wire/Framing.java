@@ -10,6 +10,16 @@ public enum Framing {
     CHUNKED,
     /** Neither length nor chunked: the body ran until the server closed the connection. */
     CLOSE,
-    /** The body could not be read completely (early close, timeout, or a broken chunk). */
-    BROKEN
+    /**
+     * Bytes arrived but no end was found before the wait ran out: a body without Content-Length or
+     * chunked on a connection the server kept open, or a Content-Length/chunked body that stalled.
+     */
+    UNTERMINATED,
+    /** The announced framing was broken: the connection closed early, or the chunked coding is invalid. */
+    BROKEN;
+
+    /** True if the end of the message was found (by length, last chunk, close, or by definition). */
+    public boolean complete() {
+        return this != UNTERMINATED && this != BROKEN;
+    }
 }

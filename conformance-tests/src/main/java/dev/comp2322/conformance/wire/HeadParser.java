@@ -4,11 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Parses a response head leniently while noting every deviation from RFC 9112 §4 and §5. */
+/**
+ * Parses a response head tolerantly, as curl and browsers do, while recording every deviation from
+ * RFC 9112 §2.2, §4 and §5 as an {@link Observation}. Only a line that is not a status line at all
+ * stops it (the caller reports that as garbled).
+ */
 final class HeadParser {
-    private final List<String> problems = new ArrayList<>();
+    private final List<Observation> observations = new ArrayList<>();
 
-    /** The status code, or -1 if the line carries none; notes grammar problems on the way. */
+    /** The status code, or -1 if the line carries none; notes grammar deviations on the way. */
     int status(String statusLine) {
         // status-line = HTTP-version SP status-code SP [ reason-phrase ]  (RFC 9112 §4)
         int firstSpace = statusLine.indexOf(' ');
@@ -23,12 +27,13 @@ final class HeadParser {
             }
         }
         if (!isVersion(version)) {
-            note("malformed HTTP-version " + version);
+            note(Observation.Kind.STATUS_LINE, "malformed HTTP-version \"" + version + "\" (RFC 9112 §2.3)");
         }
         if (statusLine.length() == firstSpace + 4) {
-            note("no SP after the status code (RFC 9112 §4: the space MUST be sent even without a reason phrase)");
+            note(Observation.Kind.STATUS_LINE,
+                    "no SP after the status code (RFC 9112 §4: the space MUST be sent even without a reason phrase)");
         } else if (statusLine.charAt(firstSpace + 4) != ' ') {
-            note("status code not followed by SP");
+            note(Observation.Kind.STATUS_LINE, "status code not followed by SP (RFC 9112 §4)");
         }
         return Integer.parseInt(code);
     }
@@ -42,27 +47,28 @@ final class HeadParser {
     Optional<Field> field(String line) {
         int colon = line.indexOf(':');
         if (colon <= 0) {
-            note("field line without a name and colon: " + abbreviate(line));
+            note(Observation.Kind.FIELD_LINE, "field line without a name and colon: " + abbreviate(line)
+                    + " (RFC 9112 §5)");
             return Optional.empty();
         }
         String name = line.substring(0, colon);
         if (name.endsWith(" ") || name.endsWith("\t")) {
-            note("whitespace before the colon in " + abbreviate(name));
-        }
-        if (line.charAt(0) == ' ' || line.charAt(0) == '\t') {
-            note("obsolete line folding in the response head");
+            note(Observation.Kind.FIELD_LINE, "whitespace before the colon in " + abbreviate(name)
+                    + " (RFC 9112 §5.1: MUST NOT)");
         }
         return Optional.of(new Field(name.trim(), line.substring(colon + 1).trim()));
     }
 
-    void note(String problem) {
-        if (!problems.contains(problem)) {
-            problems.add(problem);
+    /** Records a deviation once (the same text twice in one head is one deviation). */
+    void note(Observation.Kind kind, String detail) {
+        Observation o = new Observation(kind, detail);
+        if (!observations.contains(o)) {
+            observations.add(o);
         }
     }
 
-    Optional<String> problem() {
-        return problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems));
+    List<Observation> observations() {
+        return List.copyOf(observations);
     }
 
     private static String abbreviate(String s) {

@@ -6,26 +6,28 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * A deliberately tolerant HTTP/1.1 response reader: it reads whatever a broken server sends and
- * describes it rather than giving up. Every read runs against a deadline, so a silent server is a
- * reported timeout, never a stuck kit.
+ * A deliberately tolerant HTTP/1.1 response reader: it reads what a broken server sends the way curl
+ * and browsers do (bare LF, no reason phrase, obs-fold, bodies ended by a close or by nothing at all)
+ * and records each deviation as an {@link Observation} instead of giving up. Every read is bounded:
+ * the first byte by {@link Patience#firstByte()}, the rest of the response by the timeout, and a body
+ * without an end marker by {@link Patience#quietGap}.
  */
 final class ResponseReader {
     private static final int MAX_LINE = 16 * 1024;
+    /** Bytes kept per response for the transcript and for descriptions; the count is always exact. */
+    private static final int KEEP = 64 * 1024;
 
-    private final Socket socket;
-    private final InputStream in;
-    private final byte[] buffer = new byte[64 * 1024];
-    private int position;
-    private int limit;
-    private final ByteArrayOutputStream consumed = new ByteArrayOutputStream();
-    private long deadline;
-
-    ReadLog log = ReadLog.NONE;
+    /** Where the bytes come from: a live socket, or the bytes a REST Assured exchange recorded. */
+    interface Source {
+        /** Up to {@code max} bytes; -1 at end of stream; SocketTimeoutException if none arrive within {@code wait}. */
+        int read(byte[] target, int offset, int max, Duration wait) throws IOException;
+    }
 
     /** Where the bytes consumed for one response go (the transcript). */
     interface ReadLog {
@@ -34,63 +36,142 @@ final class ResponseReader {
         void record(byte[] bytes, String note);
     }
 
-    ResponseReader(Socket socket) throws IOException {
-        this.socket = socket;
-        this.in = socket.getInputStream();
+    private final Source source;
+    private final Patience patience;
+    private final boolean learn;
+    private final byte[] buffer = new byte[64 * 1024];
+    private int position;
+    private int limit;
+    private final ByteArrayOutputStream consumed = new ByteArrayOutputStream();
+    private int consumedCount;
+    private long deadline;
+    private Duration quiet;
+    private String quietNote = "";
+
+    ReadLog log = ReadLog.NONE;
+
+    /** A reader that learns from what it sees ({@code learn}) or only applies the patience's waits. */
+    ResponseReader(Source source, Patience patience, boolean learn) {
+        this.source = source;
+        this.patience = patience;
+        this.learn = learn;
     }
 
-    /** Reads one response; HEAD responses and 1xx/204/304 have no content (RFC 9112 §6.3). */
-    WireOutcome read(boolean headRequest, long timeoutNanos) {
-        deadline = System.nanoTime() + timeoutNanos;
-        consumed.reset();
-        WireOutcome outcome = readResponse(headRequest);
-        String note = outcome instanceof WireOutcome.Received r ? r.response().problem().orElse("")
-                : outcome instanceof WireOutcome.Silent s ? s.describe()
-                : "unparseable";
-        log.record(consumed.toByteArray(), note);
+    /** A source over a connected socket: each read sets SO_TIMEOUT to the wait. */
+    static Source socket(Socket socket) throws IOException {
+        InputStream in = socket.getInputStream();
+        return (target, offset, max, wait) -> {
+            socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, wait.toMillis())));
+            return in.read(target, offset, max);
+        };
+    }
+
+    /** A source over recorded bytes that ended with a close, or with a wait that ran out ({@code timedOut}). */
+    static Source recorded(byte[] bytes, boolean timedOut) {
+        int[] at = {0};
+        return (target, offset, max, wait) -> {
+            if (at[0] >= bytes.length) {
+                if (timedOut) {
+                    throw new SocketTimeoutException("the recorded exchange ended with a timeout");
+                }
+                return -1;
+            }
+            int n = Math.min(max, bytes.length - at[0]);
+            System.arraycopy(bytes, at[0], target, offset, n);
+            at[0] += n;
+            return n;
+        };
+    }
+
+    /**
+     * Reads one response; HEAD responses and 1xx/204/304 have no content (RFC 9112 §6.3). With an
+     * explicit {@code limit} the whole response must arrive within it, and nothing is learnt.
+     */
+    WireOutcome read(boolean headRequest, Optional<Duration> explicit) {
+        long start = System.nanoTime();
+        resetConsumed();
+        quiet = null;
+        quietNote = "";
+        Patience.Wait first = explicit.map(l -> new Patience.Wait(patience.cap(l), "")).orElseGet(patience::firstByte);
+        WireOutcome outcome;
+        if (position == limit) {
+            outcome = awaitFirstByte(first, start, explicit.isEmpty());
+            if (outcome != null) {
+                log.record(consumedBytes(), outcome.describe());
+                return outcome;
+            }
+        }
+        Duration whole = explicit.orElse(patience.timeout());
+        deadline = System.nanoTime() + patience.cap(whole).toNanos();
+        outcome = readResponse(headRequest, start);
+        String note = outcome instanceof WireOutcome.Received r ? r.response().problem().orElse("") : outcome.describe();
+        log.record(consumedBytes(), note);
         return outcome;
     }
 
-    private WireOutcome readResponse(boolean headRequest) {
+    /** Null once a byte is buffered; otherwise the silence. */
+    private WireOutcome awaitFirstByte(Patience.Wait first, long start, boolean adaptive) {
+        try {
+            int n = source.read(buffer, 0, buffer.length, first.duration());
+            if (n < 0) {
+                return new WireOutcome.Silent(WireOutcome.Silent.Why.CLOSED, 0, "", since(start), "");
+            }
+            position = 0;
+            limit = n;
+            if (learn && adaptive) {
+                patience.answered(since(start));
+            }
+            return null;
+        } catch (SocketTimeoutException e) {
+            if (learn && adaptive) {
+                patience.unanswered();
+            }
+            return new WireOutcome.Silent(WireOutcome.Silent.Why.TIMEOUT, 0, "", first.duration(), first.note());
+        } catch (IOException e) {
+            return new WireOutcome.Silent(WireOutcome.Silent.Why.CLOSED, 0, "", since(start), "");
+        }
+    }
+
+    private WireOutcome readResponse(boolean headRequest, long start) {
         HeadParser head = new HeadParser();
         try {
             while (true) {
                 String statusLine = readLine(head);
                 if (statusLine == null) {
-                    return silent(WireOutcome.Silent.Why.CLOSED);
+                    return silent(WireOutcome.Silent.Why.CLOSED, start);
                 }
-                if (statusLine.isEmpty() && consumed.size() <= 2) {
-                    continue;   // tolerate a stray CRLF between responses, as clients do (RFC 9112 §2.2)
+                if (statusLine.isEmpty()) {
+                    // Read past, as clients do; usually left-over bytes of the previous message (RFC 9112 §2.2).
+                    head.note(Observation.Kind.STRAY_EMPTY_LINE, "empty line(s) before the status line");
+                    continue;
                 }
                 if (!statusLine.startsWith("HTTP/")) {
-                    return new WireOutcome.Garbled("status line " + quote(statusLine),
-                            Transcript.printable(consumed.toByteArray(), consumed.size()));
+                    return new WireOutcome.Garbled("status line " + quote(statusLine), printableConsumed());
                 }
                 int status = head.status(statusLine);
                 if (status < 0) {
-                    return new WireOutcome.Garbled("no status code in " + quote(statusLine),
-                            Transcript.printable(consumed.toByteArray(), consumed.size()));
+                    return new WireOutcome.Garbled("no status code in " + quote(statusLine), printableConsumed());
                 }
                 List<Field> fields = readFields(head);
                 if (fields == null) {
-                    return silent(WireOutcome.Silent.Why.CLOSED);
+                    return silent(WireOutcome.Silent.Why.CLOSED, start);
                 }
                 if (status >= 100 && status < 200) {
-                    head = new HeadParser();
                     continue;   // interim response: the final one follows (RFC 9110 §15.2)
                 }
-                return new WireOutcome.Received(readBody(statusLine, status, fields, headRequest, head));
+                return new WireOutcome.Received(readBody(statusLine, status, fields, headRequest, head, start));
             }
         } catch (SocketTimeoutException e) {
-            return silent(WireOutcome.Silent.Why.TIMEOUT);
+            return silent(WireOutcome.Silent.Why.TIMEOUT, start);
+        } catch (LineTooLong e) {
+            return new WireOutcome.Garbled(e.getMessage(), printableConsumed());
         } catch (IOException e) {
-            return silent(WireOutcome.Silent.Why.CLOSED);
+            return silent(WireOutcome.Silent.Why.CLOSED, start);
         }
     }
 
-    private WireOutcome silent(WireOutcome.Silent.Why why) {
-        return new WireOutcome.Silent(why, consumed.size(),
-                Transcript.printable(consumed.toByteArray(), consumed.size()));
+    private WireOutcome silent(WireOutcome.Silent.Why why, long start) {
+        return new WireOutcome.Silent(why, consumedCount, printableConsumed(), since(start), "");
     }
 
     private List<Field> readFields(HeadParser head) throws IOException {
@@ -103,20 +184,25 @@ final class ResponseReader {
             if (line.isEmpty()) {
                 return fields;
             }
+            if ((line.charAt(0) == ' ' || line.charAt(0) == '\t') && !fields.isEmpty()) {
+                // obs-fold: a recipient MAY replace it with SP (RFC 9112 §5.2); a sender MUST NOT send it.
+                head.note(Observation.Kind.OBS_FOLD, "obsolete line folding in the response head (RFC 9112 §5.2)");
+                Field last = fields.remove(fields.size() - 1);
+                fields.add(new Field(last.name(), (last.value() + " " + line.trim()).trim()));
+                continue;
+            }
             head.field(line).ifPresent(fields::add);
         }
     }
 
     private WireResponse readBody(String statusLine, int status, List<Field> fields, boolean headRequest,
-                                  HeadParser head) {
-        BodyReader body = new BodyReader(this);
-        Framing framing;
-        if (headRequest || status == 204 || status == 304) {
-            framing = Framing.NONE;
-        } else {
-            framing = body.read(fields, head);
+                                  HeadParser head, long start) {
+        BodyReader body = new BodyReader(this, head);
+        Framing framing = headRequest || status == 204 || status == 304 ? Framing.NONE : body.read(fields);
+        if (framing == Framing.UNTERMINATED && learn) {
+            patience.unterminated();
         }
-        return new WireResponse(statusLine, status, fields, body.bytes(), framing, head.problem());
+        return new WireResponse(statusLine, status, fields, body.bytes(), framing, head.observations(), since(start));
     }
 
     /** Reads one line (LF-terminated, CR stripped); null on EOF before any byte of the line. */
@@ -126,11 +212,14 @@ final class ResponseReader {
         while (true) {
             int b = readByte();
             if (b < 0) {
-                return line.size() == 0 && !cr ? null : endOfStreamInLine();
+                if (line.size() == 0 && !cr) {
+                    return null;
+                }
+                throw new IOException("connection closed in the middle of a line");
             }
             if (b == '\n') {
-                if (!cr && head != null) {
-                    head.note("bare LF line ending (RFC 9112 §2.2 requires CRLF)");
+                if (!cr) {
+                    head.note(Observation.Kind.BARE_LF, "bare LF line ending (RFC 9112 §2.2: lines end in CRLF)");
                 }
                 return line.toString(StandardCharsets.ISO_8859_1);
             }
@@ -142,22 +231,18 @@ final class ResponseReader {
                 line.write(b);
             }
             if (line.size() > MAX_LINE) {
-                throw new IOException("line longer than " + MAX_LINE + " bytes");
+                throw new LineTooLong("a line longer than " + MAX_LINE + " bytes without a line end");
             }
         }
     }
 
-    private static String endOfStreamInLine() throws IOException {
-        throw new IOException("connection closed in the middle of a line");
-    }
-
-    /** Next byte, or -1 at end of stream; throws SocketTimeoutException once the deadline passes. */
+    /** Next byte, or -1 at end of stream; throws SocketTimeoutException once the wait runs out. */
     int readByte() throws IOException {
         if (position == limit && !fill()) {
             return -1;
         }
         int b = buffer[position++] & 0xff;
-        consumed.write(b);
+        keep(b);
         return b;
     }
 
@@ -169,10 +254,31 @@ final class ResponseReader {
         int n = Math.min(max, limit - position);
         System.arraycopy(buffer, position, target, offset, n);
         position += n;
-        if (consumed.size() < Transcript.CAP * 2) {
-            consumed.write(target, offset, Math.min(n, Transcript.CAP * 2));
-        }
+        int room = Math.max(0, KEEP - consumed.size());
+        consumed.write(target, offset, Math.min(n, room));
+        consumedCount += n;
         return n;
+    }
+
+    /** From now on each wait for more bytes is at most this pause (a body with no end marker). */
+    void quiet(Patience.Wait pause) {
+        this.quiet = pause.duration();
+        this.quietNote = pause.note();
+    }
+
+    /** Why the quiet pause was shorter than the timeout ("" if it was not). */
+    String quietNote() {
+        return quietNote;
+    }
+
+    /** The pause that ends a body with no end marker, learnt by the patience. */
+    Patience.Wait quietGap() {
+        return patience.quietGap(remaining());
+    }
+
+    /** The time left before the response's deadline. */
+    Duration remaining() {
+        return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
     }
 
     /** True if bytes are already buffered (used to detect extra bytes after a response). */
@@ -181,12 +287,15 @@ final class ResponseReader {
     }
 
     private boolean fill() throws IOException {
-        long remainingMillis = (deadline - System.nanoTime()) / 1_000_000;
-        if (remainingMillis <= 0) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
             throw new SocketTimeoutException("deadline passed");
         }
-        socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, Math.max(1, remainingMillis)));
-        int n = in.read(buffer, 0, buffer.length);
+        Duration wait = Duration.ofNanos(left);
+        if (quiet != null && quiet.compareTo(wait) < 0) {
+            wait = quiet;
+        }
+        int n = source.read(buffer, 0, buffer.length, wait);
         if (n < 0) {
             return false;
         }
@@ -196,17 +305,52 @@ final class ResponseReader {
     }
 
     /** Starts a fresh deadline for a read that is not a response (waiting for close, draining). */
-    void restartDeadline(long timeoutNanos) {
-        deadline = System.nanoTime() + timeoutNanos;
-        consumed.reset();
+    void restartDeadline(Duration wait) {
+        deadline = System.nanoTime() + wait.toNanos();
+        quiet = null;
+        resetConsumed();
     }
 
     byte[] consumedBytes() {
         return consumed.toByteArray();
     }
 
+    int consumedCount() {
+        return consumedCount;
+    }
+
+    private void keep(int b) {
+        if (consumed.size() < KEEP) {
+            consumed.write(b);
+        }
+        consumedCount++;
+    }
+
+    private void resetConsumed() {
+        consumed.reset();
+        consumedCount = 0;
+    }
+
+    private String printableConsumed() {
+        byte[] bytes = consumed.toByteArray();
+        return Transcript.printable(bytes, bytes.length);
+    }
+
+    private static Duration since(long start) {
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
     private static String quote(String s) {
         String cut = s.length() > 80 ? s.substring(0, 80) + "..." : s;
         return "\"" + Transcript.printable(cut.getBytes(StandardCharsets.ISO_8859_1), cut.length()) + "\"";
+    }
+
+    /** A line with no end in sight: the bytes are not an HTTP head. */
+    private static final class LineTooLong extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        LineTooLong(String message) {
+            super(message);
+        }
     }
 }

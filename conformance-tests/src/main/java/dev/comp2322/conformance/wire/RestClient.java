@@ -4,36 +4,45 @@ import io.restassured.RestAssured;
 import io.restassured.config.DecoderConfig;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
-import io.restassured.http.Header;
 import io.restassured.http.Method;
-import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntSupplier;
+import org.apache.http.conn.scheme.PlainSocketFactory;
+import org.apache.http.conn.scheme.Scheme;
+import org.apache.http.conn.scheme.SchemeRegistry;
+import org.apache.http.conn.scheme.SchemeSocketFactory;
+import org.apache.http.impl.client.DefaultHttpClient;
+import org.apache.http.impl.conn.BasicClientConnectionManager;
+import org.apache.http.params.HttpParams;
 
 /**
- * Ordinary, well-formed exchanges through REST Assured (a real HTTP client, so the kit also checks
- * that an everyday client copes). Results are converted to the same {@link WireOutcome} the raw client
- * produces, and recorded in the transcript.
+ * Ordinary, well-formed exchanges through REST Assured, so the kit also checks that an everyday client
+ * copes. The client runs over a {@link RecordingSocket}: the transcript holds exactly the bytes it sent
+ * and received, and the outcome is the kit's tolerant parse of those bytes, so a verdict never rests
+ * on a reconstruction and a response the client chokes on (bare LF, no end) is still judged.
  */
+@SuppressWarnings("deprecation") // REST Assured 5 drives Apache HttpClient 4's classic connection API
 public final class RestClient {
     private final Target target;
-    private final RestAssuredConfig config;
+    private final Patience patience;
+    private final IntSupplier numbers;
 
-    /** A client for the target; both connect and read are bounded by the timeout. */
+    /** A client that always waits the full timeout; exchanges are numbered from 1. */
     public RestClient(Target target, Duration timeout) {
+        this(target, Patience.fixed(timeout), new java.util.concurrent.atomic.AtomicInteger()::incrementAndGet);
+    }
+
+    /** A client whose waits follow the patience; {@code numbers} labels each exchange's connection. */
+    public RestClient(Target target, Patience patience, IntSupplier numbers) {
         this.target = target;
-        int millis = (int) timeout.toMillis();
-        // No content decoders: the kit wants the bytes as sent, and sends no Accept-Encoding.
-        this.config = RestAssuredConfig.config()
-                .decoderConfig(DecoderConfig.decoderConfig().noContentDecoders())
-                .httpClient(HttpClientConfig.httpClientConfig()
-                        .setParam("http.connection.timeout", millis)
-                        .setParam("http.socket.timeout", millis));
+        this.patience = patience;
+        this.numbers = numbers;
     }
 
     /** GET of a request-target (already percent-encoded), with extra header fields "Name: value". */
@@ -47,56 +56,83 @@ public final class RestClient {
     }
 
     private WireOutcome exchange(Method method, String requestTarget, Transcript transcript, String... headers) {
-        RequestSpecification spec = RestAssured.given().config(config).baseUri(target.baseUri())
+        int number = numbers.getAsInt();
+        AtomicReference<RecordingSocket> socket = new AtomicReference<>();
+        RequestSpecification spec = RestAssured.given().config(config(socket)).baseUri(target.baseUri())
                 .urlEncodingEnabled(false).header("Connection", "close");
-        StringBuilder sent = new StringBuilder(method.name()).append(' ').append(requestTarget)
-                .append(" HTTP/1.1\nHost: ").append(target.authority()).append("\nConnection: close\n");
         for (String header : headers) {
             int colon = header.indexOf(':');
             spec = spec.header(header.substring(0, colon).trim(), header.substring(colon + 1).trim());
-            sent.append(header).append('\n');
         }
-        transcript.note(">> REST Assured sent", sent.append("(plus the client's own Accept and User-Agent fields)").toString());
+        String clientProblem = "";
         try {
-            Response response = spec.request(method, requestTarget);
-            WireResponse converted = convert(response, method == Method.HEAD);
-            transcript.note("<< REST Assured received", render(converted));
-            transcript.status(converted.status());
-            return new WireOutcome.Received(converted);
+            spec.request(method, requestTarget).asByteArray();
         } catch (Exception e) {
-            WireOutcome outcome = failure(e);
-            transcript.note("<< REST Assured received", outcome.describe());
-            return outcome;
+            clientProblem = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         }
+        RecordingSocket s = socket.get();
+        if (s == null) {
+            transcript.note("<< conn " + number + " (REST Assured)", "no connection: " + clientProblem);
+            return new WireOutcome.Silent(WireOutcome.Silent.Why.CLOSED, 0, "", Duration.ZERO, "");
+        }
+        byte[] sent = s.sent();
+        transcript.sent(number, sent, sent.length, "REST Assured");
+        return parse(s, method == Method.HEAD, number, transcript, clientProblem);
     }
 
-    private static WireResponse convert(Response response, boolean head) {
-        List<Field> fields = new ArrayList<>();
-        for (Header h : response.getHeaders()) {
-            fields.add(new Field(h.getName(), h.getValue()));
+    /** The kit's tolerant reading of the bytes the client received; the transcript gets them exactly. */
+    private WireOutcome parse(RecordingSocket s, boolean head, int number, Transcript transcript, String clientProblem) {
+        byte[] received = s.received();
+        ResponseReader reader = new ResponseReader(ResponseReader.recorded(received, s.timedOut()),
+                Patience.fixed(patience.timeout()), false);
+        WireOutcome outcome = reader.read(head, Optional.empty());
+        if (outcome instanceof WireOutcome.Silent silent && silent.nothing() && s.timedOut() && s.firstWait() != null) {
+            outcome = new WireOutcome.Silent(WireOutcome.Silent.Why.TIMEOUT, 0, "", s.firstWait().duration(),
+                    s.firstWait().note());
         }
-        byte[] body = head ? new byte[0] : response.asByteArray();
-        boolean chunked = fields.stream().anyMatch(f -> f.is("Transfer-Encoding"));
-        boolean length = fields.stream().anyMatch(f -> f.is("Content-Length"));
-        Framing framing = head ? Framing.NONE : chunked ? Framing.CHUNKED : length ? Framing.LENGTH : Framing.CLOSE;
-        return new WireResponse(response.statusLine(), response.statusCode(), fields, body, framing, Optional.empty());
+        if (outcome instanceof WireOutcome.Received r) {
+            transcript.status(r.response().status());
+            if (r.response().framing() == Framing.UNTERMINATED) {
+                patience.unterminated();
+            }
+        }
+        String note = outcome instanceof WireOutcome.Received r ? r.response().problem().orElse("") : outcome.describe();
+        if (!clientProblem.isEmpty()) {
+            note = (note.isEmpty() ? "" : note + "; ") + "REST Assured gave up: " + clientProblem;
+        }
+        transcript.received(number, received, received.length, note);
+        return outcome;
     }
 
-    private static WireOutcome failure(Exception e) {
-        if (e instanceof SocketTimeoutException) {
-            return new WireOutcome.Silent(WireOutcome.Silent.Why.TIMEOUT, 0, "");
-        }
-        if (e instanceof ConnectException || e.getClass().getSimpleName().equals("NoHttpResponseException")) {
-            return new WireOutcome.Silent(WireOutcome.Silent.Why.CLOSED, 0, "");
-        }
-        return new WireOutcome.Garbled(e.getClass().getSimpleName() + ": " + e.getMessage(), "");
-    }
+    private RestAssuredConfig config(AtomicReference<RecordingSocket> socket) {
+        SchemeSocketFactory factory = new SchemeSocketFactory() {
+            @Override
+            public Socket createSocket(HttpParams params) {
+                RecordingSocket recording = new RecordingSocket(patience);
+                socket.set(recording);
+                return recording;
+            }
 
-    private static String render(WireResponse response) {
-        StringBuilder out = new StringBuilder(response.statusLine()).append('\n');
-        response.fields().forEach(f -> out.append(f.name()).append(": ").append(f.value()).append('\n'));
-        byte[] body = response.body();
-        out.append('\n').append(Transcript.printable(body, body.length));
-        return out.toString();
+            @Override
+            public Socket connectSocket(Socket sock, InetSocketAddress remote, InetSocketAddress local,
+                                        HttpParams params) throws IOException {
+                return PlainSocketFactory.getSocketFactory().connectSocket(sock, remote, local, params);
+            }
+
+            @Override
+            public boolean isSecure(Socket sock) {
+                return false;
+            }
+        };
+        SchemeRegistry registry = new SchemeRegistry();
+        registry.register(new Scheme("http", 80, factory));
+        int connectMillis = (int) Math.max(1, patience.cap(patience.timeout()).toMillis());
+        // No content decoders: the kit wants the bytes as sent, and sends no Accept-Encoding.
+        return RestAssuredConfig.config()
+                .decoderConfig(DecoderConfig.decoderConfig().noContentDecoders())
+                .httpClient(HttpClientConfig.httpClientConfig()
+                        .httpClientFactory(() -> new DefaultHttpClient(new BasicClientConnectionManager(registry)))
+                        .setParam("http.connection.timeout", connectMillis)
+                        .setParam("http.socket.timeout", connectMillis));
     }
 }

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The bytes a case sent and received, in order, kept so that a failure can show the request and the
- * response exactly (escaped and truncated, never interpreted). Safe to share between the threads of a
+ * The bytes a case sent and received, in order, exactly as they crossed the wire (escaped for display
+ * and cut after 2048 bytes per entry, never reconstructed or interpreted), so that a failure
+ * shows the request and the response as they were. Safe to share between the threads of a
  * concurrency case.
  */
 public final class Transcript {
@@ -24,6 +25,11 @@ public final class Transcript {
     /** Records bytes sent on a connection. */
     public void sent(int connection, byte[] bytes, int length) {
         add(new Entry(">> conn " + connection + " sent", printable(bytes, length)));
+    }
+
+    /** Records bytes a client library sent on a connection ({@code via} names it, e.g. "REST Assured"). */
+    public void sent(int connection, byte[] bytes, int length, String via) {
+        add(new Entry(">> conn " + connection + " sent (" + via + ")", printable(bytes, length)));
     }
 
     /** Records bytes received on a connection. */

@@ -1,14 +1,18 @@
 package dev.comp2322.conformance.wire;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
- * A response as the kit's tolerant parser understood it: the status line, the fields in order,
- * the body bytes, how the body was framed and, when the server got something wrong on the wire,
- * a one-line description of the problem.
+ * A response as the kit's tolerant parser understood it: the status line, the fields in order, the
+ * body bytes, how the body was framed, and every deviation the parser read past
+ * ({@link #observations()}). A case judges its own requirement from the status, fields and body and
+ * leaves the deviations to the case that owns them: the grammar ({@link #syntaxProblem()}, owned by
+ * {@code status-line-format}) and the framing ({@link #framingProblem()}, owned by the framing cases).
  */
 public final class WireResponse {
     private final String statusLine;
@@ -16,19 +20,21 @@ public final class WireResponse {
     private final List<Field> fields;
     private final byte[] body;
     private final Framing framing;
-    private final Optional<String> problem;
+    private final List<Observation> observations;
+    private final Duration elapsed;
 
     WireResponse(String statusLine, int status, List<Field> fields, byte[] body, Framing framing,
-                 Optional<String> problem) {
+                 List<Observation> observations, Duration elapsed) {
         this.statusLine = statusLine;
         this.status = status;
         this.fields = List.copyOf(fields);
         this.body = body.clone();
         this.framing = framing;
-        this.problem = problem;
+        this.observations = List.copyOf(observations);
+        this.elapsed = elapsed;
     }
 
-    /** The status line as received, without CRLF. */
+    /** The status line as received, without its line end. */
     public String statusLine() {
         return statusLine;
     }
@@ -44,7 +50,7 @@ public final class WireResponse {
         return space < 0 ? statusLine : statusLine.substring(0, space);
     }
 
-    /** All fields, in the order received. */
+    /** All fields, in the order received (an obs-folded value is joined with one space). */
     public List<Field> fields() {
         return fields;
     }
@@ -66,7 +72,7 @@ public final class WireResponse {
                 .anyMatch(o -> o.trim().equalsIgnoreCase(option));
     }
 
-    /** The body bytes (a copy). */
+    /** The body bytes (a copy): for an unterminated or broken body, the bytes that did arrive. */
     public byte[] body() {
         return body.clone();
     }
@@ -86,13 +92,59 @@ public final class WireResponse {
         return framing;
     }
 
-    /** A wire-level problem found while reading (bad status line, broken framing), if any. */
-    public Optional<String> problem() {
-        return problem;
+    /** True if the end of the response was found (see {@link Framing#complete()}). */
+    public boolean complete() {
+        return framing.complete();
     }
 
-    /** A short description such as {@code 404 (text/html, 153 bytes)}. */
+    /** From the start of the read to the end of the response (or to the wait that ended it). */
+    public Duration elapsed() {
+        return elapsed;
+    }
+
+    /** Every deviation the parser read past, in the order found. */
+    public List<Observation> observations() {
+        return observations;
+    }
+
+    /** True if the parser read past this kind of deviation. */
+    public boolean has(Observation.Kind kind) {
+        return observations.stream().anyMatch(o -> o.kind() == kind);
+    }
+
+    /** The grammar deviations (bare LF, status line, field lines, obs-fold), in one line, if any. */
+    public Optional<String> syntaxProblem() {
+        return joined(Observation.Category.SYNTAX);
+    }
+
+    /** The framing deviations (unterminated, truncated, bad chunk, bad Content-Length), in one line, if any. */
+    public Optional<String> framingProblem() {
+        return joined(Observation.Category.FRAMING);
+    }
+
+    /**
+     * Every deviation in one line, if any. Prefer {@link #syntaxProblem()} or {@link #framingProblem()}:
+     * a case that fails for a deviation it does not own blames the wrong requirement (issue 9 §3).
+     */
+    public Optional<String> problem() {
+        return observations.isEmpty() ? Optional.empty()
+                : Optional.of(observations.stream().map(Observation::detail).collect(Collectors.joining("; ")));
+    }
+
+    /** A short description such as {@code 404 (text/html, 153 bytes)}, with the framing if it is incomplete. */
     public String summary() {
-        return status + " (" + header("Content-Type").orElse("no Content-Type") + ", " + body.length + " bytes)";
+        String base = status + " (" + header("Content-Type").orElse("no Content-Type") + ", " + body.length + " bytes)";
+        return complete() ? base : base + ", " + framingProblem().orElse("incomplete");
+    }
+
+    /** The status line and the summary: {@code "HTTP/1.1 404 Not Found" (text/html, 153 bytes)}. */
+    public String describe() {
+        return "\"" + statusLine + "\" " + summary().substring(Integer.toString(status).length()).trim();
+    }
+
+    private Optional<String> joined(Observation.Category category) {
+        String text = observations.stream().filter(o -> o.kind().category() == category).map(Observation::detail)
+                .collect(Collectors.joining("; "));
+        return text.isEmpty() ? Optional.empty() : Optional.of(text);
     }
 }

@@ -92,7 +92,8 @@ class WireConnectionTest {
         try (CannedServer server = new CannedServer("", false); WireConnection c = connect(server)) {
             WireOutcome outcome = assertTimeoutPreemptively(Duration.ofSeconds(3), () -> c.read());
 
-            assertThat(outcome).isEqualTo(new WireOutcome.Silent(WireOutcome.Silent.Why.TIMEOUT, 0, ""));
+            assertThat(outcome).isEqualTo(new WireOutcome.Silent(WireOutcome.Silent.Why.TIMEOUT, 0, "", TIMEOUT, ""));
+            assertThat(outcome.describe()).isEqualTo("no response in 0.5 s");
         }
     }
 
