@@ -22,6 +22,7 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class WebServer implements AutoCloseable {
 
     private final ServerOptions options;
+    private final FileSystemLookup files;
     private final SocketHttpServer http;
     private final CsvAccessLog csvLog;
     private final Optional<ConsoleRequestPrinter> console;
@@ -29,9 +30,10 @@ public final class WebServer implements AutoCloseable {
     private final ReentrantLock stopLock = new ReentrantLock();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private WebServer(ServerOptions options, SocketHttpServer http, CsvAccessLog csvLog,
+    private WebServer(ServerOptions options, FileSystemLookup files, SocketHttpServer http, CsvAccessLog csvLog,
             Optional<ConsoleRequestPrinter> console, InetSocketAddress address) {
         this.options = options;
+        this.files = files;
         this.http = http;
         this.csvLog = csvLog;
         this.console = console;
@@ -47,7 +49,13 @@ public final class WebServer implements AutoCloseable {
      */
     public static WebServer start(ServerOptions options, PrintStream consoleOut) throws StartupException {
         FileSystemLookup files = openRoot(options);
-        CsvAccessLog csvLog = openLog(options);
+        CsvAccessLog csvLog;
+        try {
+            csvLog = openLog(options);
+        } catch (StartupException e) {
+            files.close();
+            throw e;
+        }
         Optional<ConsoleRequestPrinter> console =
                 options.quiet() ? Optional.empty() : Optional.of(ConsoleRequestPrinter.start(consoleOut));
         // Log.csv first: it is the record; the console only shows it.
@@ -56,9 +64,10 @@ public final class WebServer implements AutoCloseable {
         SocketHttpServer http = new SocketHttpServer(service, new FileContentOpener(files), log, options.wireSettings());
         try {
             InetSocketAddress bound = http.start(options.bind());
-            return new WebServer(options, http, csvLog, console, bound);
+            return new WebServer(options, files, http, csvLog, console, bound);
         } catch (IOException e) {
             http.stop();
+            files.close();
             csvLog.close();
             console.ifPresent(ConsoleRequestPrinter::close);
             throw new StartupException("cannot listen on " + hostAndPort(options.bind()) + ": " + reason(e));
@@ -67,7 +76,8 @@ public final class WebServer implements AutoCloseable {
 
     private static FileSystemLookup openRoot(ServerOptions options) throws StartupException {
         try {
-            return new FileSystemLookup(options.root());
+            // Watching: hot files cost no system call, and changes show within adapters-fs/README.md's window.
+            return FileSystemLookup.watching(options.root());
         } catch (IllegalArgumentException e) {
             throw new StartupException(reason(e)); // e.g. "document root /x does not exist"
         }
@@ -99,7 +109,7 @@ public final class WebServer implements AutoCloseable {
 
     /**
      * Stops gracefully, in this order: stop accepting and let in-flight exchanges finish (they still
-     * log), then drain and close Log.csv, then flush the console. Idempotent.
+     * log), stop watching the root, then drain and close Log.csv, then flush the console. Idempotent.
      */
     public void stop() {
         stopLock.lock();
@@ -108,6 +118,7 @@ public final class WebServer implements AutoCloseable {
                 return;
             }
             http.stop();
+            files.close();
             csvLog.close();
             console.ifPresent(ConsoleRequestPrinter::close);
             stopped.countDown();

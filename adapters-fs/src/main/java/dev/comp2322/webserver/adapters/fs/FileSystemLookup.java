@@ -16,6 +16,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@link FileLookup} over a real directory, the document root.
@@ -30,15 +31,22 @@ import java.util.Optional;
  *       a FIFO, socket or device, unreadable, or an I/O error — {@link Resource#MISSING}.
  * </ul>
  *
+ * <p>Two ways to stay true to the disk. {@link #FileSystemLookup(Path)} checks on every lookup (one
+ * {@code lstat} per path segment; small files' bytes are reused while their attributes are
+ * unchanged). {@link #watching(Path)} remembers what it found, small files' bytes included, and
+ * forgets a path when a file-system notification names it, so a hot lookup makes no system call;
+ * where notifications can't be had it checks every lookup instead. See the module's README for the
+ * measured window between a change and the first lookup that sees it.
+ *
  * <p>The root's real path is taken once, at construction. If the root is removed while running,
  * lookups answer {@link Resource#MISSING}; they work again when a directory is back at that real
- * path. Thread-safe: its only mutable state is the concurrent small-file cache.
+ * path. Thread-safe: its mutable state is in concurrent caches.
  *
  * <p>Not defended against: someone with write access to the root swapping a directory for a link
  * between lookup and open (only the last component is opened with NOFOLLOW_LINKS), and hard links
  * (a hard link's real path is inside the root; making one needs write access there anyway).
  */
-public final class FileSystemLookup implements FileLookup {
+public final class FileSystemLookup implements FileLookup, AutoCloseable {
 
     private static final LinkOption[] NO_FOLLOW = {LinkOption.NOFOLLOW_LINKS};
 
@@ -46,17 +54,60 @@ public final class FileSystemLookup implements FileLookup {
     /** POSIX attributes where the file system has them: their permission bits key the cache. */
     private final Class<? extends BasicFileAttributes> attributeType;
     private final SmallFileCache smallFiles = new SmallFileCache();
+    private final LookupCache cache = new LookupCache();
+    private final Optional<DirectoryWatcher> watcher;
 
     /**
-     * A lookup over {@code root}.
+     * A lookup over {@code root} that checks the file system on every lookup.
      *
      * @throws IllegalArgumentException (one-line message) if {@code root} is not an existing directory
      */
     public FileSystemLookup(Path root) {
+        this(root, false);
+    }
+
+    private FileSystemLookup(Path root, boolean watch) {
         this.realRoot = realDirectory(root);
         this.attributeType = realRoot.getFileSystem().supportedFileAttributeViews().contains("posix")
                 ? PosixFileAttributes.class
                 : BasicFileAttributes.class;
+        this.watcher = watch ? DirectoryWatcher.start(realRoot, cache) : Optional.empty();
+    }
+
+    /**
+     * A lookup over {@code root} that remembers what it finds until a file-system notification says it
+     * changed; it falls back to checking every lookup when the platform gives no notifications. Close
+     * it to stop watching.
+     *
+     * @throws IllegalArgumentException (one-line message) if {@code root} is not an existing directory
+     */
+    public static FileSystemLookup watching(Path root) {
+        return new FileSystemLookup(root, true);
+    }
+
+    /** True when lookups are remembered and kept true by notifications (false: checked every time). */
+    public boolean isWatching() {
+        return watcher.isPresent();
+    }
+
+    /**
+     * Waits, at most {@code timeout}, until the root has been walked and watched once (it happens on
+     * the watcher's thread, so start-up does not wait for it); true when it has. For tests.
+     */
+    boolean awaitWatching(long timeout, TimeUnit unit) throws InterruptedException {
+        return watcher.isPresent() && watcher.get().awaitWatching(timeout, unit);
+    }
+
+    /** How many paths are remembered now (for tests). */
+    int rememberedPaths() {
+        return cache.size();
+    }
+
+    /** Stops watching (a no-op for a lookup that checks every time). */
+    @Override
+    public void close() {
+        watcher.ifPresent(DirectoryWatcher::close);
+        cache.clear();
     }
 
     private static Path realDirectory(Path root) {
@@ -86,13 +137,44 @@ public final class FileSystemLookup implements FileLookup {
                 return Resource.MISSING;
             }
         }
+        if (watcher.isEmpty()) {
+            return resolveOrMissing(segments).resource();
+        }
+        Resource remembered = cache.get(segments);
+        if (remembered != null) {
+            return remembered; // the hot path: no system call
+        }
+        long epoch = cache.epoch();
+        Found found = resolveOrMissing(segments);
+        if (isRememberable(segments, found)) {
+            cache.put(segments, found.resource(), epoch);
+        }
+        return found.resource();
+    }
+
+    /**
+     * Only what was found without a symbolic link (a link's target can change where no watched
+     * directory sees it), in a directory being watched, and not a miss (see {@link LookupCache}).
+     */
+    private boolean isRememberable(List<String> segments, Found found) {
+        return !found.throughLink()
+                && !(found.resource() instanceof Resource.Missing)
+                && watcher.get().watches(segments.isEmpty() ? segments : segments.subList(0, segments.size() - 1));
+    }
+
+    /** What a resolution found, and whether a symbolic link was followed on the way. */
+    private record Found(Resource resource, boolean throughLink) {
+        static final Found MISSING = new Found(Resource.MISSING, false);
+    }
+
+    private Found resolveOrMissing(List<String> segments) {
         try {
             return resolve(segments);
         } catch (IOException | InvalidPathException e) {
             // Absent, not a directory on the way, permission denied, a name the platform can't
             // encode: all "nothing servable". A 404 costs an exception here; acceptable, since
             // the common case (a hit) throws none.
-            return Resource.MISSING;
+            return Found.MISSING;
         }
     }
 
@@ -104,9 +186,9 @@ public final class FileSystemLookup implements FileLookup {
      * Only when a component is a symbolic link do we pay for {@code toRealPath} plus a prefix
      * check, so links inside the root keep working and links out of it answer MISSING.
      */
-    private Resource resolve(List<String> segments) throws IOException {
+    private Found resolve(List<String> segments) throws IOException {
         if (segments.isEmpty()) {
-            return classify(realRoot, Files.readAttributes(realRoot, attributeType, NO_FOLLOW));
+            return new Found(classify(realRoot, Files.readAttributes(realRoot, attributeType, NO_FOLLOW)), false);
         }
         // The root itself is not lstat'ed on every request: when it is gone or not a directory, the
         // first segment's lstat fails (ENOENT, ENOTDIR), which is MISSING too. Cost of saving that
@@ -116,13 +198,13 @@ public final class FileSystemLookup implements FileLookup {
             current = current.resolve(segments.get(i));
             BasicFileAttributes attributes = Files.readAttributes(current, attributeType, NO_FOLLOW);
             if (attributes.isSymbolicLink()) {
-                return resolveThroughLinks(realRoot.resolve(String.join("/", segments)));
+                return new Found(resolveThroughLinks(realRoot.resolve(String.join("/", segments))), true);
             }
             if (i == segments.size() - 1) {
-                return classify(current, attributes);
+                return new Found(classify(current, attributes), false);
             }
             if (!attributes.isDirectory()) {
-                return Resource.MISSING;
+                return Found.MISSING;
             }
         }
     }
@@ -156,7 +238,7 @@ public final class FileSystemLookup implements FileLookup {
             return Resource.MISSING;
         }
         // A small file whose bytes we hold (or just read) needs no access(2): reading it proved it readable.
-        Optional<CachedFile> cached = smallFiles.content(realPath, attributes);
+        Optional<CachedFile> cached = smallFileContent(realPath, attributes);
         if (cached.isPresent()) {
             return new Resource.File(attributes.size(), attributes.lastModifiedTime().toInstant(), cached.get());
         }
@@ -167,6 +249,18 @@ public final class FileSystemLookup implements FileLookup {
             return Resource.MISSING;
         }
         return new Resource.File(attributes.size(), attributes.lastModifiedTime().toInstant(), new RealFile(realPath));
+    }
+
+    /**
+     * A small file's bytes. Checking every lookup, they are reused while the attributes match; watching,
+     * they are read afresh and kept by the lookup cache, since a notification may report an edit the
+     * attributes don't show (same size, modification time put back).
+     */
+    private Optional<CachedFile> smallFileContent(Path realPath, BasicFileAttributes attributes) {
+        if (watcher.isEmpty()) {
+            return smallFiles.content(realPath, attributes);
+        }
+        return SmallFileCache.readWhole(realPath, attributes.size()).map(bytes -> new CachedFile(realPath, bytes));
     }
 
     /**

@@ -26,16 +26,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * unchanged — so an edit, a replacement (rename over it) or a {@code chmod} is seen at once, as
  * without the cache. Not seen: a change of owner alone (chown), which leaves all four unchanged.
  *
- * <p>Bounded: files up to {@link #MAX_FILE_BYTES} each, {@link #MAX_TOTAL_BYTES} in all; when full,
- * it is emptied and fills again with what is asked for next (simple, and no worse than no cache).
+ * <p>Bounded: files up to {@link CacheLimits#SMALL_FILE_BYTES} each, {@link CacheLimits#TOTAL_BYTES} in
+ * all; when full, it is emptied and fills again with what is asked for next (simple, and no worse
+ * than no cache).
  */
 final class SmallFileCache {
-
-    /** Larger files are streamed with sendfile instead. */
-    static final int MAX_FILE_BYTES = 16 * 1024;
-    static final long MAX_TOTAL_BYTES = 16L << 20;
-
-    private static final LinkOption[] NO_FOLLOW = {LinkOption.NOFOLLOW_LINKS};
 
     private final Map<Path, Entry> entries = new ConcurrentHashMap<>();
     private final AtomicLong totalBytes = new AtomicLong();
@@ -57,41 +52,49 @@ final class SmallFileCache {
      * cache or read now; empty when the file is too large or could not be read whole.
      */
     Optional<CachedFile> content(Path realPath, BasicFileAttributes attributes) {
-        if (attributes.size() > MAX_FILE_BYTES) {
+        if (attributes.size() > CacheLimits.SMALL_FILE_BYTES) {
             return Optional.empty();
         }
         Key key = Key.of(attributes);
         Entry entry = entries.get(realPath);
         if (entry == null || !entry.key().equals(key)) {
-            entry = read(realPath, key);
-            if (entry == null) {
+            Optional<ByteBuffer> bytes = readWhole(realPath, attributes.size());
+            if (bytes.isEmpty()) {
                 return Optional.empty();
             }
+            entry = new Entry(key, bytes.get());
             store(realPath, entry);
         }
         return Optional.of(new CachedFile(realPath, entry.content()));
     }
 
-    private static Entry read(Path realPath, Key key) {
-        int size = (int) key.size();
-        ByteBuffer bytes = ByteBuffer.allocate(size + 1); // one spare byte tells whether it grew meanwhile
+    /**
+     * Reads the small file at {@code realPath}, expected to hold {@code size} bytes, into a read-only
+     * buffer; empty when it is larger than {@link CacheLimits#SMALL_FILE_BYTES}, can't be read, or
+     * its size changed while it was read (a mix of two versions is never kept).
+     */
+    static Optional<ByteBuffer> readWhole(Path realPath, long size) {
+        if (size > CacheLimits.SMALL_FILE_BYTES) {
+            return Optional.empty();
+        }
+        ByteBuffer bytes = ByteBuffer.allocate((int) size + 1); // one spare byte tells whether it grew meanwhile
         try (FileChannel channel = FileChannel.open(realPath, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
             while (bytes.hasRemaining() && channel.read(bytes) > 0) {
                 // keep reading until full or end of file
             }
         } catch (IOException unreadable) {
-            return null; // unreadable or gone: the caller decides without the cache
+            return Optional.empty(); // unreadable or gone: the caller decides without the bytes
         }
         if (bytes.position() != size) {
-            return null; // changed while we read it: don't keep a mix
+            return Optional.empty();
         }
         bytes.flip();
-        return new Entry(key, bytes.asReadOnlyBuffer());
+        return Optional.of(bytes.asReadOnlyBuffer());
     }
 
     private void store(Path realPath, Entry entry) {
         long size = entry.content().remaining();
-        if (totalBytes.addAndGet(size) > MAX_TOTAL_BYTES) {
+        if (totalBytes.addAndGet(size) > CacheLimits.TOTAL_BYTES) {
             entries.clear();
             totalBytes.set(size);
         }

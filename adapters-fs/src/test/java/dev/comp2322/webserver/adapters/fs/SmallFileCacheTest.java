@@ -68,7 +68,7 @@ class SmallFileCacheTest {
 
     @Test
     void aFileLargerThanTheLimitIsStreamedInstead() throws IOException {
-        Files.write(root.resolve("big.bin"), new byte[SmallFileCache.MAX_FILE_BYTES + 1]);
+        Files.write(root.resolve("big.bin"), new byte[CacheLimits.SMALL_FILE_BYTES + 1]);
         Resource.File file = (Resource.File) lookup.lookup(new ResourcePath(List.of("big.bin"), false));
 
         assertThat(lookup.inMemory(file.content())).isEmpty();
