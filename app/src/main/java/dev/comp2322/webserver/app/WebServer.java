@@ -1,5 +1,6 @@
 package dev.comp2322.webserver.app;
 
+import dev.comp2322.webserver.adapters.fs.FileSystemContentSource;
 import dev.comp2322.webserver.adapters.fs.FileSystemLookup;
 import dev.comp2322.webserver.adapters.log.CsvAccessLog;
 import dev.comp2322.webserver.adapters.socket.SocketHttpServer;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -61,7 +63,8 @@ public final class WebServer implements AutoCloseable {
         // Log.csv first: it is the record; the console only shows it.
         AccessLog log = console.<AccessLog>map(printer -> new TeeAccessLog(List.of(csvLog, printer))).orElse(csvLog);
         StaticFileService service = new StaticFileService(files, options.servicePolicy());
-        SocketHttpServer http = new SocketHttpServer(service, new FileContentOpener(files), log, options.wireSettings());
+        SocketHttpServer http = new SocketHttpServer(service, new FileSystemContentSource(files), log,
+                options.wireSettings(), InstantSource.system());
         try {
             InetSocketAddress bound = http.start(options.bind());
             return new WebServer(options, files, http, csvLog, console, bound);

@@ -1,5 +1,6 @@
 package dev.comp2322.webserver.app;
 
+import dev.comp2322.webserver.adapters.socket.WireSettings;
 import dev.comp2322.webserver.domain.rules.Profile;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -29,6 +30,7 @@ import picocli.CommandLine.Spec;
         name = "webserver",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
+        defaultValueProvider = WireDefaults.class,
         sortOptions = false,
         usageHelpAutoWidth = true,
         description = {
@@ -75,21 +77,24 @@ public final class WebServerCommand implements Callable<Integer> {
                     + "413, 414, 431, 501, 505 (default: ${DEFAULT-VALUE}).")
     private Profile profile;
 
-    @Option(names = "--keep-alive-timeout", paramLabel = "DURATION", defaultValue = "15s",
+    @Option(names = "--keep-alive-timeout", paramLabel = "DURATION",
             converter = DurationConverter.class,
             description = "Idle time before a persistent connection is closed, e.g. 15, 15s, 500ms, 2m "
                     + "(default: ${DEFAULT-VALUE}).")
     private Duration keepAliveTimeout;
 
-    @Option(names = "--header-timeout", paramLabel = "DURATION", defaultValue = "10s",
+    @Option(names = "--header-timeout", paramLabel = "DURATION",
             converter = DurationConverter.class,
             description = "Time a client has to send a whole request head (default: ${DEFAULT-VALUE}).")
     private Duration headerTimeout;
 
-    // Same as WireSettings.defaults().maxConnections(); a test keeps the two equal.
-    @Option(names = "--max-connections", paramLabel = "N", defaultValue = "16384",
+    @Option(names = "--max-connections", paramLabel = "N",
             description = "Most connections served at once (default: ${DEFAULT-VALUE}).")
     private int maxConnections;
+
+    @Option(names = "--io-threads", paramLabel = "N",
+            description = "Event loops serving connections (default: ${DEFAULT-VALUE}, the number of processors).")
+    private int ioThreads;
 
     @Option(names = "--quiet", description = "Print no line per request (the log file still gets every one).")
     private boolean quiet;
@@ -169,8 +174,16 @@ public final class WebServerCommand implements Callable<Integer> {
         if (maxConnections < 1) {
             throw new ParameterException(spec.commandLine(), "--max-connections must be at least 1, got " + maxConnections);
         }
-        return new ServerOptions(new InetSocketAddress(bind, port), root, log, profile,
-                keepAliveTimeout, headerTimeout, maxConnections, quiet);
+        if (ioThreads < 1) {
+            throw new ParameterException(spec.commandLine(), "--io-threads must be at least 1, got " + ioThreads);
+        }
+        WireSettings wire = WireSettings.builder()
+                .keepAliveTimeout(keepAliveTimeout)
+                .headerTimeout(headerTimeout)
+                .maxConnections(maxConnections)
+                .ioThreads(ioThreads)
+                .build();
+        return new ServerOptions(new InetSocketAddress(bind, port), root, log, profile, wire, quiet);
     }
 
     /**

@@ -56,15 +56,15 @@ class WebServerCommandTest {
         assertThat(options.root()).isEqualTo(Path.of("www").toAbsolutePath());
         assertThat(options.log()).isEqualTo(Path.of("Log.csv").toAbsolutePath());
         assertThat(options.profile()).isEqualTo(Profile.COURSE);
-        assertThat(options.keepAliveTimeout()).isEqualTo(Duration.ofSeconds(15));
-        assertThat(options.headerTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(options.wireSettings().keepAliveTimeout()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(options.wireSettings().headerTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(options.quiet()).isFalse();
     }
 
     @Test
-    @DisplayName("--max-connections defaults to the wire's own default")
-    void maxConnectionsDefaultMatchesTheWire() {
-        assertThat(parse().maxConnections()).isEqualTo(WireSettings.defaults().maxConnections());
+    @DisplayName("the wire flags default to the wire's own defaults")
+    void wireDefaultsComeFromTheWire() {
+        assertThat(parse().wireSettings()).isEqualTo(WireSettings.defaults());
     }
 
     @Test
@@ -72,16 +72,17 @@ class WebServerCommandTest {
     void everyFlagIsRead(@TempDir Path dir) {
         ServerOptions options = parse("--bind", "0.0.0.0", "--port", "0", "--root", dir.toString(),
                 "--log", dir.resolve("x.csv").toString(), "--profile", "RFC", "--keep-alive-timeout", "500ms",
-                "--header-timeout", "2m", "--max-connections", "7", "--quiet");
+                "--header-timeout", "2m", "--max-connections", "7", "--io-threads", "3", "--quiet");
 
         assertThat(options.bind().getAddress().isAnyLocalAddress()).isTrue();
         assertThat(options.bind().getPort()).isZero();
         assertThat(options.root()).isEqualTo(dir.toAbsolutePath());
         assertThat(options.log()).isEqualTo(dir.resolve("x.csv").toAbsolutePath());
         assertThat(options.profile()).isEqualTo(Profile.RFC);
-        assertThat(options.keepAliveTimeout()).isEqualTo(Duration.ofMillis(500));
-        assertThat(options.headerTimeout()).isEqualTo(Duration.ofMinutes(2));
-        assertThat(options.maxConnections()).isEqualTo(7);
+        assertThat(options.wireSettings().keepAliveTimeout()).isEqualTo(Duration.ofMillis(500));
+        assertThat(options.wireSettings().headerTimeout()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(options.wireSettings().maxConnections()).isEqualTo(7);
+        assertThat(options.wireSettings().ioThreads()).isEqualTo(3);
         assertThat(options.quiet()).isTrue();
     }
 
@@ -108,6 +109,7 @@ class WebServerCommandTest {
         "--keep-alive-timeout 5x   | 5x",
         "--header-timeout 0        | --header-timeout",
         "--max-connections 0       | --max-connections",
+        "--io-threads 0            | --io-threads",
         "--frobnicate              | --frobnicate",
         "--port                    | --port",
         "surplus                   | surplus"

@@ -1,5 +1,6 @@
 package dev.comp2322.webserver.app;
 
+import dev.comp2322.webserver.adapters.socket.WireSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.comp2322.webserver.app.RawHttpConnection.RawResponse;
@@ -12,7 +13,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,7 +44,7 @@ class WebServerIntegrationTest {
         Files.writeString(Files.createDirectory(root.resolve("docs")).resolve("index.html"), "<p>docs</p>");
         log = dir.resolve("Log.csv");
         ServerOptions options = new ServerOptions(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), root, log,
-                Profile.COURSE, Duration.ofSeconds(15), Duration.ofSeconds(10), 100, false);
+                Profile.COURSE, WireSettings.builder().maxConnections(100).build(), false);
         server = WebServer.start(options, new PrintStream(console, true, StandardCharsets.UTF_8));
     }
 

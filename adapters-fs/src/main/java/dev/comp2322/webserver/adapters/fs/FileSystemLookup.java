@@ -274,7 +274,7 @@ public final class FileSystemLookup implements FileLookup, AutoCloseable {
      *                                  over this root
      * @throws IOException              if the file can't be opened now
      */
-    public FileChannel open(ContentHandle handle) throws IOException {
+    FileChannel open(ContentHandle handle) throws IOException {
         Path realPath = realPathOf(handle);
         // NOFOLLOW_LINKS: the handle holds a real path, so a link in its place now is a swap; refuse it.
         return FileChannel.open(realPath, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
@@ -286,7 +286,7 @@ public final class FileSystemLookup implements FileLookup, AutoCloseable {
      *
      * @throws IllegalArgumentException if {@code handle} did not come from this lookup
      */
-    public Optional<ByteBuffer> inMemory(ContentHandle handle) {
+    Optional<ByteBuffer> inMemory(ContentHandle handle) {
         realPathOf(handle);
         return handle instanceof CachedFile cached ? Optional.of(cached.content()) : Optional.empty();
     }

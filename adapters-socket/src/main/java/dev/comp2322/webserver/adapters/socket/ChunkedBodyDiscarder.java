@@ -34,11 +34,9 @@ final class ChunkedBodyDiscarder {
 
     /** Consumes body bytes from {@code in}; true once the last chunk and the trailer section were read. */
     boolean discard(ReadBuffer in) throws WireException {
-        while (state != State.DONE && in.pos < in.limit) {
+        while (state != State.DONE && in.hasRemaining()) {
             if (state == State.DATA) {
-                int skip = (int) Math.min(remaining, in.remaining());
-                in.pos += skip;
-                remaining -= skip;
+                remaining -= in.skip(remaining);
                 if (remaining == 0) {
                     state = State.DATA_CR;
                 }
@@ -47,7 +45,7 @@ final class ChunkedBodyDiscarder {
                     state = State.DONE;
                 }
             } else {
-                step(in.bytes[in.pos++]);
+                step(in.get());
             }
         }
         return state == State.DONE;

@@ -34,9 +34,8 @@ final class FieldSectionParser {
 
     /** Consumes field-section bytes from {@code in}; true once the empty line ending it was read. */
     boolean parse(ReadBuffer in) throws WireException {
-        byte[] bytes = in.bytes;
-        while (state != State.DONE && in.pos < in.limit) {
-            byte b = bytes[in.pos++];
+        while (state != State.DONE && in.hasRemaining()) {
+            byte b = in.get();
             if (++consumed > maxBytes) {
                 throw new WireException(HEADER_SECTION_TOO_LARGE, "header section larger than " + maxBytes + " bytes");
             }

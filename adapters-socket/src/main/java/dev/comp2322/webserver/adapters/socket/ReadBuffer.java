@@ -1,34 +1,45 @@
 package dev.comp2322.webserver.adapters.socket;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
 
 /**
- * The bytes a connection has received and not yet consumed. Parsers take bytes from
- * {@code pos} up to {@code limit}; what they leave (e.g. a pipelined request) stays for the next one.
+ * The bytes of one read that a connection has not yet consumed. Parsers take bytes with
+ * {@link #get()} and {@link #skip(long)}; what they leave (e.g. a pipelined request) stays for the next one.
  */
 final class ReadBuffer {
 
-    final byte[] bytes;
-    int pos;
-    int limit;
+    private final byte[] bytes;
+    private int pos;
+    private int limit;
 
     ReadBuffer(int capacity) {
         this.bytes = new byte[capacity];
     }
 
-    /** A buffer holding exactly these bytes, for tests. */
-    static ReadBuffer of(byte[] content) {
-        ReadBuffer buffer = new ReadBuffer(Math.max(1, content.length));
-        System.arraycopy(content, 0, buffer.bytes, 0, content.length);
-        buffer.limit = content.length;
-        return buffer;
+    int capacity() {
+        return bytes.length;
     }
 
-    /** A buffer holding this text's ISO-8859-1 bytes, for tests. */
-    static ReadBuffer of(String content) {
-        return of(content.getBytes(StandardCharsets.ISO_8859_1));
+    /** Replaces the content with all of {@code source}'s remaining bytes (at most the capacity). */
+    void load(ByteBuffer source) {
+        int n = source.remaining();
+        source.get(bytes, 0, n);
+        pos = 0;
+        limit = n;
+    }
+
+    /** Replaces the content with {@code length} bytes of {@code source} from {@code from}. */
+    void load(byte[] source, int from, int length) {
+        System.arraycopy(source, from, bytes, 0, length);
+        pos = 0;
+        limit = length;
+    }
+
+    /** A copy of the bytes not yet consumed (kept by a connection whose output is blocked). */
+    byte[] copyRemaining() {
+        byte[] copy = new byte[limit - pos];
+        System.arraycopy(bytes, pos, copy, 0, copy.length);
+        return copy;
     }
 
     boolean hasRemaining() {
@@ -39,22 +50,20 @@ final class ReadBuffer {
         return limit - pos;
     }
 
-    /**
-     * Reads once into the empty buffer. Parsers consume everything they are given before asking
-     * for more, so the buffer is always empty here and never holds more than one read.
-     *
-     * @return the number of bytes read, or -1 at end of stream
-     */
-    int fill(InputStream in) throws IOException {
-        if (hasRemaining()) {
-            throw new IllegalStateException("fill with unconsumed bytes");
-        }
-        pos = 0;
-        limit = 0;
-        int n = in.read(bytes, 0, bytes.length);
-        if (n > 0) {
-            limit = n;
-        }
+    /** The next byte; call only while {@link #hasRemaining()}. */
+    byte get() {
+        return bytes[pos++];
+    }
+
+    /** Consumes up to {@code max} bytes without looking at them; returns how many. */
+    int skip(long max) {
+        int n = (int) Math.min(max, limit - pos);
+        pos += n;
         return n;
+    }
+
+    /** Drops everything not yet consumed. */
+    void clear() {
+        pos = limit;
     }
 }

@@ -38,9 +38,8 @@ final class RequestLineParser {
 
     /** Consumes request-line bytes from {@code in}; true once the line and its ending are complete. */
     boolean parse(ReadBuffer in) throws WireException {
-        byte[] bytes = in.bytes;
-        while (state != State.DONE && in.pos < in.limit) {
-            byte b = bytes[in.pos++];
+        while (state != State.DONE && in.hasRemaining()) {
+            byte b = in.get();
             consumed++;
             switch (state) {
                 case LEADING_EMPTY_LINE -> leadingEmptyLine(b);
@@ -164,11 +163,6 @@ final class RequestLineParser {
 
     private static boolean isDigit(byte b) {
         return b >= '0' && b <= '9';
-    }
-
-    /** True once any byte of this request arrived, leading empty lines included. */
-    boolean started() {
-        return consumed > 0;
     }
 
     boolean done() {

@@ -2,62 +2,94 @@ package dev.comp2322.webserver.adapters.socket;
 
 import dev.comp2322.webserver.domain.port.in.ServeRequest;
 import dev.comp2322.webserver.domain.port.out.AccessLog;
+import dev.comp2322.webserver.domain.port.out.ContentSource;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
-import java.nio.channels.ClosedChannelException;
+import java.nio.channels.FileChannel;
 import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
 import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The HTTP/1.1 wire: one platform thread accepts connections, each connection is served by a
- * blocking loop on its own virtual thread, and every decision is the {@link ServeRequest}'s.
+ * The HTTP/1.1 wire: {@link WireSettings#ioThreads()} event loops, each a thread with a selector
+ * owning its connections (see {@link EventLoop} and the module README); every decision is the
+ * {@link ServeRequest}'s.
  *
- * <p>At {@link WireSettings#maxConnections()} open connections the accept loop waits for one to
- * end; meanwhile new peers wait in the kernel's listen backlog ({@value #BACKLOG}, capped by
- * {@code net.core.somaxconn}) and are served when a slot frees, or time out in their own connect.
- * Nothing is queued in the server's memory.
+ * <p>At {@link WireSettings#maxConnections()} open connections the loops stop accepting; new peers
+ * wait in the kernel's listen backlog ({@value #BACKLOG}, capped by {@code net.core.somaxconn}) and
+ * are served when a slot frees, or time out in their own connect. Nothing is queued in the server's memory.
  */
 public final class SocketHttpServer implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(SocketHttpServer.class.getName());
     private static final int BACKLOG = 1024;
-    private static final long ACCEPT_BACKOFF_NANOS = Duration.ofMillis(50).toNanos();
-    /** After the grace period every channel is closed; threads then end at once, so this wait is short. */
+    /** After the grace period every connection is closed; the loops then end at once, so this wait is short. */
     private static final Duration FORCED_CLOSE_WAIT = Duration.ofSeconds(5);
 
-    private final ServeRequest service;
-    private final ContentOpener opener;
-    private final AccessLog log;
-    private final WireSettings settings;
-    private final Connections connections;
+    /** What every loop of one server shares: the ports, the settings, the connection count and the stop flag. */
+    record Shared(ServeRequest service, ContentSource<FileChannel> content, AccessLog log, InstantSource clock,
+            WireSettings settings, AtomicInteger open, StopFlag stop) {
+
+        boolean stopping() {
+            return stop.raised;
+        }
+
+        /** Counts a connection about to be accepted; false at the limit. */
+        boolean reserveSlot() {
+            int now;
+            do {
+                now = open.get();
+                if (now >= settings.maxConnections()) {
+                    return false;
+                }
+            } while (!open.compareAndSet(now, now + 1));
+            return true;
+        }
+
+        void releaseSlot() {
+            open.decrementAndGet();
+        }
+
+        boolean hasRoom() {
+            return open.get() < settings.maxConnections();
+        }
+    }
+
+    /** Raised once by stop(); read by the loops once per turn. */
+    static final class StopFlag {
+        private volatile boolean raised;
+    }
+
+    private final Shared shared;
     private final ReentrantLock lifecycle = new ReentrantLock();
+    private final List<EventLoop> loops = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
     private ServerSocketChannel listener;
-    private Thread acceptor;
-    private ExecutorService workers;
-    private ScheduledExecutorService sweeper;
     private boolean started;
     private boolean stopped;
 
-    public SocketHttpServer(ServeRequest service, ContentOpener opener, AccessLog log, WireSettings settings) {
-        this.service = Objects.requireNonNull(service, "service");
-        this.opener = Objects.requireNonNull(opener, "opener");
-        this.log = Objects.requireNonNull(log, "log");
-        this.settings = Objects.requireNonNull(settings, "settings");
-        this.connections = new Connections(settings.maxConnections());
+    /**
+     * @param service  decides every response
+     * @param content  the bytes behind the file handles the service's responses carry
+     * @param log      receives one entry per completed response
+     * @param settings limits, timeouts and threads
+     * @param clock    when each request arrived (read once per request)
+     */
+    public SocketHttpServer(ServeRequest service, ContentSource<FileChannel> content, AccessLog log,
+            WireSettings settings, InstantSource clock) {
+        this.shared = new Shared(Objects.requireNonNull(service, "service"), Objects.requireNonNull(content, "content"),
+                Objects.requireNonNull(log, "log"), Objects.requireNonNull(clock, "clock"),
+                Objects.requireNonNull(settings, "settings"), new AtomicInteger(), new StopFlag());
     }
 
     /**
-     * Binds and starts accepting.
+     * Binds and starts the loops.
      *
      * @param bind the address to listen on; port 0 picks any free port
      * @return the address actually bound
@@ -73,6 +105,10 @@ public final class SocketHttpServer implements AutoCloseable {
             try {
                 channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
                 channel.bind(bind, BACKLOG);
+                channel.configureBlocking(false);
+                for (int i = 0; i < shared.settings().ioThreads(); i++) {
+                    loops.add(new EventLoop(shared, channel));
+                }
             } catch (IOException e) {
                 channel.close();
                 throw e;
@@ -80,56 +116,20 @@ public final class SocketHttpServer implements AutoCloseable {
             started = true;
             listener = channel;
             InetSocketAddress local = (InetSocketAddress) channel.getLocalAddress();
-            workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("http-connection-", 0).factory());
-            sweeper = DeadlineSweeper.start(connections, settings);
-            acceptor = Thread.ofPlatform().name("http-accept-" + local.getPort()).start(this::acceptLoop);
+            for (int i = 0; i < loops.size(); i++) {
+                // Platform, non-daemon: a started server keeps the JVM alive until stop().
+                threads.add(Thread.ofPlatform().name("http-loop-" + local.getPort() + "-" + i).start(loops.get(i)));
+            }
             return local;
         } finally {
             lifecycle.unlock();
         }
     }
 
-    private void acceptLoop() {
-        while (!connections.stopping()) {
-            try {
-                connections.acquireSlot();
-            } catch (InterruptedException stopping) {
-                return;
-            }
-            SocketChannel channel;
-            try {
-                channel = listener.accept();
-            } catch (ClosedChannelException closed) {
-                connections.releaseSlot();
-                return; // stop() closed the listener
-            } catch (IOException e) {
-                connections.releaseSlot();
-                // e.g. out of file descriptors: say so, back off briefly, keep serving the others.
-                LOG.log(System.Logger.Level.WARNING, "accept failed: " + e.getMessage());
-                LockSupport.parkNanos(ACCEPT_BACKOFF_NANOS);
-                continue;
-            }
-            serve(channel);
-        }
-    }
-
-    private void serve(SocketChannel channel) {
-        HttpConnection connection = new HttpConnection(channel, service, opener, log, settings, connections);
-        connections.add(connection);
-        try {
-            // Nagle + delayed ACK would hold a small response back ~40 ms when the head and body go out apart.
-            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            workers.execute(connection);
-        } catch (IOException | RejectedExecutionException e) {
-            connection.close();
-            connections.remove(connection);
-        }
-    }
-
     /**
      * Stops: closes the listener and idle connections at once, lets in-flight exchanges finish within
-     * {@link WireSettings#shutdownGrace()}, then closes every remaining connection and waits for all
-     * threads to end. Idempotent; a server that was never started just stays stopped.
+     * {@link WireSettings#shutdownGrace()}, then closes every remaining connection and waits for the
+     * loops to end. Idempotent; a server that was never started just stays stopped.
      */
     public void stop() {
         lifecycle.lock();
@@ -139,20 +139,17 @@ public final class SocketHttpServer implements AutoCloseable {
                 return;
             }
             stopped = true;
-            connections.beginStopping();
-            closeListener();
-            acceptor.interrupt();
-            joinUninterruptibly(acceptor);
-            connections.closeIdle(); // any accepted while the acceptor was stopping
-            workers.shutdown();
-            if (!awaitTermination(workers, settings.shutdownGrace())) {
-                connections.closeAll();
-                if (!awaitTermination(workers, FORCED_CLOSE_WAIT)) {
-                    LOG.log(System.Logger.Level.WARNING, "connection threads still running after stop");
-                }
+            shared.stop().raised = true;
+            try {
+                listener.close(); // new peers are refused from now on
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.DEBUG, () -> "closing the listener: " + e);
             }
-            sweeper.shutdownNow();
-            awaitTermination(sweeper, FORCED_CLOSE_WAIT);
+            loops.forEach(EventLoop::wakeup);
+            Duration wait = shared.settings().shutdownGrace().plus(FORCED_CLOSE_WAIT);
+            for (Thread thread : threads) {
+                joinUninterruptibly(thread, wait);
+            }
         } finally {
             lifecycle.unlock();
         }
@@ -166,52 +163,45 @@ public final class SocketHttpServer implements AutoCloseable {
 
     /** How many connections are open now (for tests and monitoring). */
     int openConnections() {
-        return connections.size();
+        return shared.open().get();
     }
 
     /** How many connections are in the middle of an exchange now (for tests and monitoring). */
     int busyConnections() {
-        return connections.busy();
+        int busy = 0;
+        for (EventLoop loop : loops) {
+            busy += loop.busy();
+        }
+        return busy;
     }
 
     /** True once stop() has ended every thread this server started. */
     boolean terminated() {
         lifecycle.lock();
         try {
-            return stopped && (!started || (workers.isTerminated() && sweeper.isTerminated() && !acceptor.isAlive()));
+            return stopped && threads.stream().noneMatch(Thread::isAlive);
         } finally {
             lifecycle.unlock();
         }
     }
 
-    private void closeListener() {
-        try {
-            listener.close();
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, () -> "closing the listener: " + e);
-        }
-    }
-
-    private static void joinUninterruptibly(Thread thread) {
+    private static void joinUninterruptibly(Thread thread, Duration wait) {
         boolean interrupted = false;
+        long deadline = System.nanoTime() + wait.toNanos();
         while (thread.isAlive()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                LOG.log(System.Logger.Level.WARNING, thread.getName() + " still running after stop");
+                break;
+            }
             try {
-                thread.join();
+                thread.join(Duration.ofNanos(left));
             } catch (InterruptedException e) {
                 interrupted = true;
             }
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static boolean awaitTermination(ExecutorService executor, Duration timeout) {
-        try {
-            return executor.awaitTermination(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return executor.isTerminated();
         }
     }
 }

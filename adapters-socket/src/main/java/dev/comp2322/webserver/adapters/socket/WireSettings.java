@@ -4,7 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The wire's limits and timeouts, one named setting each.
+ * The wire's limits, timeouts and threads, one named setting each. {@link #defaults()} is the one
+ * definition of every default; {@link #toBuilder()} changes some and keeps the rest.
  *
  * <table>
  *   <caption>Settings and defaults</caption>
@@ -16,8 +17,9 @@ import java.util.Objects;
  *   <tr><td>maxHeaderFields</td><td>100</td><td>HEADER_SECTION_TOO_LARGE</td></tr>
  *   <tr><td>maxDiscardedBodyBytes</td><td>1 MiB</td><td>CONTENT_TOO_LARGE</td></tr>
  *   <tr><td>maxConnections</td><td>16,384</td><td>further connections wait in the kernel's listen backlog</td></tr>
- *   <tr><td>writeTimeout</td><td>30 s</td><td>a write blocked that long (client not reading) closes the connection</td></tr>
+ *   <tr><td>writeTimeout</td><td>30 s</td><td>a client that takes no bytes for that long is closed</td></tr>
  *   <tr><td>shutdownGrace</td><td>5 s</td><td>connections still busy after stop() waited that long are closed</td></tr>
+ *   <tr><td>ioThreads</td><td>the number of processors</td><td>(the number of event loops)</td></tr>
  * </table>
  *
  * @param keepAliveTimeout      how long an idle connection may wait for the first byte of its next request
@@ -28,8 +30,9 @@ import java.util.Objects;
  * @param maxHeaderFields       the most field lines in one header section (or trailer section)
  * @param maxDiscardedBodyBytes the largest request body read and thrown away (GET/HEAD carry none)
  * @param maxConnections        the most connections served at once
- * @param writeTimeout          the longest a single socket write may stay blocked
+ * @param writeTimeout          the longest a client may leave our output unread while a response is pending
  * @param shutdownGrace         how long stop() lets in-flight exchanges finish
+ * @param ioThreads             how many event loops serve connections
  */
 public record WireSettings(
         Duration keepAliveTimeout,
@@ -40,7 +43,8 @@ public record WireSettings(
         long maxDiscardedBodyBytes,
         int maxConnections,
         Duration writeTimeout,
-        Duration shutdownGrace) {
+        Duration shutdownGrace,
+        int ioThreads) {
 
     public WireSettings {
         requirePositive(keepAliveTimeout, "keepAliveTimeout");
@@ -55,61 +59,70 @@ public record WireSettings(
         requirePositive(maxHeaderSectionBytes, "maxHeaderSectionBytes");
         requirePositive(maxHeaderFields, "maxHeaderFields");
         requirePositive(maxConnections, "maxConnections");
+        requirePositive(ioThreads, "ioThreads");
         if (maxDiscardedBodyBytes < 0) {
             throw new IllegalArgumentException("maxDiscardedBodyBytes must not be negative");
         }
     }
 
-    /** 15 s idle, 10 s head, 8 KiB line, 32 KiB header section, 100 fields, 1 MiB body, 16,384 connections, 30 s write, 5 s grace. */
+    /** Every default, defined here once (the command line shows these). */
     public static WireSettings defaults() {
         return new WireSettings(
                 Duration.ofSeconds(15), Duration.ofSeconds(10), 8192, 32_768, 100, 1L << 20, 16_384,
-                Duration.ofSeconds(30), Duration.ofSeconds(5));
+                Duration.ofSeconds(30), Duration.ofSeconds(5), Runtime.getRuntime().availableProcessors());
     }
 
-    public WireSettings withKeepAliveTimeout(Duration value) {
-        return new WireSettings(value, headerTimeout, maxRequestLineBytes, maxHeaderSectionBytes, maxHeaderFields,
-                maxDiscardedBodyBytes, maxConnections, writeTimeout, shutdownGrace);
+    /** A builder starting from the defaults. */
+    public static Builder builder() {
+        return defaults().toBuilder();
     }
 
-    public WireSettings withHeaderTimeout(Duration value) {
-        return new WireSettings(keepAliveTimeout, value, maxRequestLineBytes, maxHeaderSectionBytes, maxHeaderFields,
-                maxDiscardedBodyBytes, maxConnections, writeTimeout, shutdownGrace);
+    /** A builder starting from these settings. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
-    public WireSettings withMaxRequestLineBytes(int value) {
-        return new WireSettings(keepAliveTimeout, headerTimeout, value, maxHeaderSectionBytes, maxHeaderFields,
-                maxDiscardedBodyBytes, maxConnections, writeTimeout, shutdownGrace);
-    }
+    /** Changes some settings of a copy; {@link #build()} validates the result. */
+    public static final class Builder {
+        private Duration keepAliveTimeout;
+        private Duration headerTimeout;
+        private int maxRequestLineBytes;
+        private int maxHeaderSectionBytes;
+        private int maxHeaderFields;
+        private long maxDiscardedBodyBytes;
+        private int maxConnections;
+        private Duration writeTimeout;
+        private Duration shutdownGrace;
+        private int ioThreads;
 
-    public WireSettings withMaxHeaderSectionBytes(int value) {
-        return new WireSettings(keepAliveTimeout, headerTimeout, maxRequestLineBytes, value, maxHeaderFields,
-                maxDiscardedBodyBytes, maxConnections, writeTimeout, shutdownGrace);
-    }
+        private Builder(WireSettings from) {
+            keepAliveTimeout = from.keepAliveTimeout;
+            headerTimeout = from.headerTimeout;
+            maxRequestLineBytes = from.maxRequestLineBytes;
+            maxHeaderSectionBytes = from.maxHeaderSectionBytes;
+            maxHeaderFields = from.maxHeaderFields;
+            maxDiscardedBodyBytes = from.maxDiscardedBodyBytes;
+            maxConnections = from.maxConnections;
+            writeTimeout = from.writeTimeout;
+            shutdownGrace = from.shutdownGrace;
+            ioThreads = from.ioThreads;
+        }
 
-    public WireSettings withMaxHeaderFields(int value) {
-        return new WireSettings(keepAliveTimeout, headerTimeout, maxRequestLineBytes, maxHeaderSectionBytes, value,
-                maxDiscardedBodyBytes, maxConnections, writeTimeout, shutdownGrace);
-    }
+        public Builder keepAliveTimeout(Duration value) { keepAliveTimeout = value; return this; }
+        public Builder headerTimeout(Duration value) { headerTimeout = value; return this; }
+        public Builder maxRequestLineBytes(int value) { maxRequestLineBytes = value; return this; }
+        public Builder maxHeaderSectionBytes(int value) { maxHeaderSectionBytes = value; return this; }
+        public Builder maxHeaderFields(int value) { maxHeaderFields = value; return this; }
+        public Builder maxDiscardedBodyBytes(long value) { maxDiscardedBodyBytes = value; return this; }
+        public Builder maxConnections(int value) { maxConnections = value; return this; }
+        public Builder writeTimeout(Duration value) { writeTimeout = value; return this; }
+        public Builder shutdownGrace(Duration value) { shutdownGrace = value; return this; }
+        public Builder ioThreads(int value) { ioThreads = value; return this; }
 
-    public WireSettings withMaxDiscardedBodyBytes(long value) {
-        return new WireSettings(keepAliveTimeout, headerTimeout, maxRequestLineBytes, maxHeaderSectionBytes,
-                maxHeaderFields, value, maxConnections, writeTimeout, shutdownGrace);
-    }
-
-    public WireSettings withMaxConnections(int value) {
-        return new WireSettings(keepAliveTimeout, headerTimeout, maxRequestLineBytes, maxHeaderSectionBytes,
-                maxHeaderFields, maxDiscardedBodyBytes, value, writeTimeout, shutdownGrace);
-    }
-
-    public WireSettings withWriteTimeout(Duration value) {
-        return new WireSettings(keepAliveTimeout, headerTimeout, maxRequestLineBytes, maxHeaderSectionBytes,
-                maxHeaderFields, maxDiscardedBodyBytes, maxConnections, value, shutdownGrace);
-    }
-
-    public WireSettings withShutdownGrace(Duration value) {
-        return new WireSettings(keepAliveTimeout, headerTimeout, maxRequestLineBytes, maxHeaderSectionBytes,
-                maxHeaderFields, maxDiscardedBodyBytes, maxConnections, writeTimeout, value);
+        public WireSettings build() {
+            return new WireSettings(keepAliveTimeout, headerTimeout, maxRequestLineBytes, maxHeaderSectionBytes,
+                    maxHeaderFields, maxDiscardedBodyBytes, maxConnections, writeTimeout, shutdownGrace, ioThreads);
+        }
     }
 
     private static void requirePositive(Duration value, String name) {

@@ -36,7 +36,7 @@ class ChunkedBodyDiscarderTest {
         "5\r\nhello\r\n0\r\nX-Trailer: t\r\nY: u\r\n\r\n",
         "000005\r\nhello\r\n0000\r\n\r\n"})
     void consumesAWholeChunkedBodyAndNotOneByteMore(String body) throws WireException {
-        ReadBuffer buffer = ReadBuffer.of(body + NEXT);
+        ReadBuffer buffer = ReadBuffers.of(body + NEXT);
 
         assertThat(discarder().discard(buffer)).isTrue();
         assertThat(buffer.remaining()).isEqualTo(NEXT.length());
@@ -47,14 +47,14 @@ class ChunkedBodyDiscarderTest {
         byte[] bytes = "5;x\r\nhello\r\n0\r\nT: v\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
         ChunkedBodyDiscarder discarder = discarder();
         for (int i = 0; i < bytes.length - 1; i++) {
-            assertThat(discarder.discard(ReadBuffer.of(new byte[] {bytes[i]}))).as("after byte %d", i).isFalse();
+            assertThat(discarder.discard(ReadBuffers.of(new byte[] {bytes[i]}))).as("after byte %d", i).isFalse();
         }
-        assertThat(discarder.discard(ReadBuffer.of(new byte[] {bytes[bytes.length - 1]}))).isTrue();
+        assertThat(discarder.discard(ReadBuffers.of(new byte[] {bytes[bytes.length - 1]}))).isTrue();
     }
 
     @Test
     void waitsForMoreWhenTheBodyIsIncomplete() throws WireException {
-        assertThat(discarder().discard(ReadBuffer.of("5\r\nhel"))).isFalse();
+        assertThat(discarder().discard(ReadBuffers.of("5\r\nhel"))).isFalse();
     }
 
     static Stream<Arguments> brokenBodies() {
@@ -78,16 +78,16 @@ class ChunkedBodyDiscarderTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("brokenBodies")
     void rejectsBrokenChunkedBodies(String why, String body, RequestError.Kind kind) {
-        assertThatThrownBy(() -> discarder().discard(ReadBuffer.of(body)))
+        assertThatThrownBy(() -> discarder().discard(ReadBuffers.of(body)))
                 .isInstanceOfSatisfying(WireException.class, e -> assertThat(e.kind()).isEqualTo(kind));
     }
 
     @Test
     void canBeReusedForTheNextBodyAfterAReset() throws WireException {
         ChunkedBodyDiscarder discarder = discarder();
-        discarder.discard(ReadBuffer.of("40\r\n" + "x".repeat(64) + "\r\n0\r\n\r\n"));
+        discarder.discard(ReadBuffers.of("40\r\n" + "x".repeat(64) + "\r\n0\r\n\r\n"));
         discarder.reset();
 
-        assertThat(discarder.discard(ReadBuffer.of("30\r\n" + "y".repeat(48) + "\r\n0\r\n\r\n"))).isTrue();
+        assertThat(discarder.discard(ReadBuffers.of("30\r\n" + "y".repeat(48) + "\r\n0\r\n\r\n"))).isTrue();
     }
 }

@@ -25,7 +25,7 @@ final class HeadParsing {
     static Head parse(String input, int lineLimit, int sectionLimit, int fieldLimit) throws WireException {
         RequestLineParser line = new RequestLineParser(lineLimit);
         FieldSectionParser fields = new FieldSectionParser(sectionLimit, fieldLimit);
-        ReadBuffer buffer = ReadBuffer.of(input);
+        ReadBuffer buffer = ReadBuffers.of(input);
         if (!(line.parse(buffer) && fields.parse(buffer))) {
             throw new AssertionError("head incomplete");
         }
@@ -38,7 +38,7 @@ final class HeadParsing {
         FieldSectionParser fields = new FieldSectionParser(SECTION_LIMIT, FIELD_LIMIT);
         byte[] bytes = input.getBytes(StandardCharsets.ISO_8859_1);
         for (int i = 0; i < bytes.length; i++) {
-            ReadBuffer one = ReadBuffer.of(new byte[] {bytes[i]});
+            ReadBuffer one = ReadBuffers.of(new byte[] {bytes[i]});
             if (line.parse(one) && fields.parse(one)) {
                 return new Head(line.method(), line.target(), line.version(), List.copyOf(fields.fields()),
                         bytes.length - i - 1);

@@ -2,7 +2,6 @@ package dev.comp2322.webserver.adapters.socket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.comp2322.webserver.adapters.socket.RequestReader.Incoming;
 import dev.comp2322.webserver.domain.model.Body;
 import dev.comp2322.webserver.domain.model.ClientAddress;
 import dev.comp2322.webserver.domain.model.HeaderField;
@@ -13,8 +12,6 @@ import dev.comp2322.webserver.domain.port.in.ServeRequest;
 import dev.comp2322.webserver.domain.rules.Profile;
 import dev.comp2322.webserver.domain.rules.ServicePolicy;
 import dev.comp2322.webserver.domain.rules.StaticFileService;
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -28,7 +25,7 @@ import net.jqwik.api.Provide;
 
 /**
  * Hostile input through the real parsing path and the real domain: bytes (random, or a valid request
- * mutated) are read by {@link RequestReader} exactly as a connection reads them — in reads of random
+ * mutated) are read by {@link RequestReader} exactly as a connection feeds them — in reads of random
  * sizes, request after pipelined request — and every framed request or request error is answered by
  * {@link StaticFileService} over an in-memory root. The invariant for every input: no exception
  * escapes, every answer is a well-formed response decision, and no more bytes are read than the limits
@@ -57,26 +54,15 @@ class HostileRequestFuzzTest {
     private static final Set<Status> COURSE_STATUSES =
             EnumSet.of(Status.OK, Status.NOT_MODIFIED, Status.BAD_REQUEST, Status.NOT_FOUND);
 
-    private static final WireSettings SETTINGS = WireSettings.defaults()
-            .withMaxRequestLineBytes(LINE_LIMIT)
-            .withMaxHeaderSectionBytes(SECTION_LIMIT)
-            .withMaxHeaderFields(FIELD_LIMIT)
-            .withMaxDiscardedBodyBytes(BODY_LIMIT);
+    private static final WireSettings SETTINGS = WireSettings.builder()
+            .maxRequestLineBytes(LINE_LIMIT)
+            .maxHeaderSectionBytes(SECTION_LIMIT)
+            .maxHeaderFields(FIELD_LIMIT)
+            .maxDiscardedBodyBytes(BODY_LIMIT).build();
     private static final InstantSource CLOCK = InstantSource.fixed(Instant.parse("2025-03-01T12:00:00Z"));
     private static final ServeRequest COURSE = service(Profile.COURSE);
     private static final ServeRequest RFC = service(Profile.RFC);
     private static final ClientAddress CLIENT = new ClientAddress("127.0.0.1", 40000);
-
-    /** Reads from memory never wait, so their deadlines never pass. */
-    private static final RequestReader.ReadDeadline NEVER_EXPIRES = new RequestReader.ReadDeadline() {
-        @Override
-        public void arm(long deadlineNanos) {}
-
-        @Override
-        public boolean disarm() {
-            return false;
-        }
-    };
 
     private static ServeRequest service(Profile profile) {
         return new StaticFileService(new FuzzSite(), new ServicePolicy(profile, "fuzz", Duration.ofSeconds(15)));
@@ -84,13 +70,13 @@ class HostileRequestFuzzTest {
 
     @Property
     void randomBytesAreAlwaysAnsweredWellFormedWithinTheLimits(
-            @ForAll("noise") byte[] input, @ForAll long readSizes, @ForAll boolean rfc) throws IOException {
+            @ForAll("noise") byte[] input, @ForAll long readSizes, @ForAll boolean rfc) {
         serveConnection(input, readSizes, rfc);
     }
 
     @Property
     void mutatedValidRequestsAreAlwaysAnsweredWellFormedWithinTheLimits(
-            @ForAll("mutants") byte[] input, @ForAll long readSizes, @ForAll boolean rfc) throws IOException {
+            @ForAll("mutants") byte[] input, @ForAll long readSizes, @ForAll boolean rfc) {
         serveConnection(input, readSizes, rfc);
     }
 
@@ -104,36 +90,35 @@ class HostileRequestFuzzTest {
         return HostileInputs.mutants();
     }
 
-    /** What HttpConnection does with one connection's bytes, minus the socket writes. */
-    private static void serveConnection(byte[] input, long readSizes, boolean rfc) throws IOException {
+    /** What a Connection does with one connection's bytes, minus the socket writes. */
+    private static void serveConnection(byte[] input, long readSizes, boolean rfc) {
         ServeRequest service = rfc ? RFC : COURSE;
         ChoppedInput in = new ChoppedInput(input, new SplittableRandom(readSizes));
-        RequestReader reader = new RequestReader(NEVER_EXPIRES, in, CLIENT, SETTINGS);
+        RequestReader reader = new RequestReader(SETTINGS);
+        ReadBuffer buffer = new ReadBuffer(READ_AHEAD);
         for (int exchange = 1; exchange <= MAX_EXCHANGES; exchange++) {
-            if (!reader.hasBufferedBytes() && !reader.awaitFirstByte()) {
-                return;
-            }
-            Incoming incoming = reader.read(CLOCK.instant(), System.nanoTime());
+            reader.begin(CLIENT, CLOCK.instant());
+            RequestReader.Progress progress;
+            do {
+                if (!buffer.hasRemaining() && !in.fill(buffer)) {
+                    return; // the peer closed: idle, or mid-request with nothing to answer
+                }
+                progress = reader.read(buffer);
+            } while (progress == RequestReader.Progress.NEED_MORE);
             assertThat(in.consumed).as("bytes read by the end of request %d", exchange)
                     .isLessThanOrEqualTo(exchange * REQUEST_BUDGET + READ_AHEAD);
-            switch (incoming) {
-                case Incoming.Closed closed -> {
+            if (progress == RequestReader.Progress.FRAMED) {
+                Response response = service.serve(reader.request());
+                assertWellFormed(response, reader.request().isHead(), rfc);
+                if (!response.keepOpen()) {
                     return;
                 }
-                case Incoming.Framed framed -> {
-                    Response response = service.serve(framed.request());
-                    assertWellFormed(response, framed.request().isHead(), rfc);
-                    if (!response.keepOpen()) {
-                        return;
-                    }
-                }
-                case Incoming.Rejected rejected -> {
-                    Response response = service.reject(rejected.error());
-                    assertWellFormed(response, false, rfc);
-                    assertThat(response.keepOpen()).as("a request error closes the connection").isFalse();
-                    assertThat(response.status().code()).isGreaterThanOrEqualTo(400);
-                    return;
-                }
+            } else {
+                Response response = service.reject(reader.rejected().error());
+                assertWellFormed(response, false, rfc);
+                assertThat(response.keepOpen()).as("a request error closes the connection").isFalse();
+                assertThat(response.status().code()).isGreaterThanOrEqualTo(400);
+                return;
             }
         }
     }
@@ -194,7 +179,7 @@ class HostileRequestFuzzTest {
     }
 
     /** The input delivered in reads of random sizes, as TCP may; counts what was taken. */
-    private static final class ChoppedInput extends InputStream {
+    private static final class ChoppedInput {
         private final byte[] bytes;
         private final SplittableRandom sizes;
         private int pos;
@@ -205,21 +190,16 @@ class HostileRequestFuzzTest {
             this.sizes = sizes;
         }
 
-        @Override
-        public int read() {
-            return pos < bytes.length ? bytes[pos++] & 0xFF : -1;
-        }
-
-        @Override
-        public int read(byte[] into, int off, int len) {
+        /** One read into the empty buffer; false at the end of the input. */
+        boolean fill(ReadBuffer into) {
             if (pos >= bytes.length) {
-                return -1;
+                return false;
             }
-            int n = Math.min(Math.min(len, bytes.length - pos), 1 + sizes.nextInt(sizes.nextBoolean() ? 8 : 2048));
-            System.arraycopy(bytes, pos, into, off, n);
+            int n = Math.min(Math.min(into.capacity(), bytes.length - pos), 1 + sizes.nextInt(sizes.nextBoolean() ? 8 : 2048));
+            into.load(bytes, pos, n);
             pos += n;
             consumed += n;
-            return n;
+            return true;
         }
     }
 }

@@ -14,8 +14,8 @@ class MaxConnectionsTest {
 
     @Test
     void aConnectionOverTheLimitWaitsInTheBacklogUntilASlotFrees() throws IOException {
-        try (TestServer server = TestServer.start(WireSettings.defaults().withMaxConnections(1)
-                .withShutdownGrace(Duration.ofSeconds(2)))) {
+        try (TestServer server = TestServer.start(WireSettings.builder().maxConnections(1)
+                .shutdownGrace(Duration.ofSeconds(2)).build())) {
             RawClient first = server.connect();
             first.send("GET /first HTTP/1.1\r\nHost: a\r\n\r\n");
             assertThat(first.read().body()).isEqualTo("hello /first");

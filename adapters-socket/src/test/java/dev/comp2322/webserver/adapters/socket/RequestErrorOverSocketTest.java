@@ -15,12 +15,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Timeout(20)
 class RequestErrorOverSocketTest {
 
-    private static final WireSettings SMALL_LIMITS = WireSettings.defaults()
-            .withMaxRequestLineBytes(100)
-            .withMaxHeaderSectionBytes(200)
-            .withMaxHeaderFields(5)
-            .withMaxDiscardedBodyBytes(50)
-            .withShutdownGrace(Duration.ofSeconds(2));
+    private static final WireSettings SMALL_LIMITS = WireSettings.builder()
+            .maxRequestLineBytes(100)
+            .maxHeaderSectionBytes(200)
+            .maxHeaderFields(5)
+            .maxDiscardedBodyBytes(50)
+            .shutdownGrace(Duration.ofSeconds(2)).build();
 
     private TestServer server;
 

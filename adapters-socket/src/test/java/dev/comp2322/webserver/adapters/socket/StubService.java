@@ -8,6 +8,7 @@ import dev.comp2322.webserver.domain.model.Response;
 import dev.comp2322.webserver.domain.model.Status;
 import dev.comp2322.webserver.domain.port.in.ServeRequest;
 import dev.comp2322.webserver.domain.port.out.ContentHandle;
+import dev.comp2322.webserver.domain.port.out.ContentSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -97,9 +98,13 @@ final class StubService implements ServeRequest {
                 new HeaderField("Connection", "close")), body, false);
     }
 
-    /** Opens a {@link FileHandle}, as the file-system adapter would. */
-    static FileChannel open(ContentHandle handle) throws IOException {
-        return FileChannel.open(((FileHandle) handle).path());
+    /** Opens a {@link FileHandle} for streaming, as the file-system adapter would. */
+    static ContentSource.Content<FileChannel> content(ContentHandle handle) {
+        try {
+            return new ContentSource.Streamed<>(FileChannel.open(((FileHandle) handle).path()));
+        } catch (IOException gone) {
+            return new ContentSource.Gone<>();
+        }
     }
 
     private void awaitGate(String target) {

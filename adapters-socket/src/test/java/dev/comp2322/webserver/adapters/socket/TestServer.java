@@ -5,38 +5,41 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.channels.FileChannel;
 import java.time.Duration;
+import java.time.InstantSource;
+import dev.comp2322.webserver.domain.port.out.ContentSource;
 
-/** A {@link SocketHttpServer} on a loopback port 0 with the stub service, opener and log. */
+/** A {@link SocketHttpServer} on a loopback port 0 with the stub service, content source and log. */
 final class TestServer implements AutoCloseable {
 
     /** Short timeouts so timeout tests run fast; limits as in the defaults. */
-    static final WireSettings FAST = WireSettings.defaults()
-            .withKeepAliveTimeout(Duration.ofMillis(300))
-            .withHeaderTimeout(Duration.ofMillis(300))
-            .withWriteTimeout(Duration.ofMillis(300))
-            .withShutdownGrace(Duration.ofSeconds(2));
+    static final WireSettings FAST = WireSettings.builder()
+            .keepAliveTimeout(Duration.ofMillis(300))
+            .headerTimeout(Duration.ofMillis(300))
+            .writeTimeout(Duration.ofMillis(300))
+            .shutdownGrace(Duration.ofSeconds(2)).build();
 
     final StubService service = new StubService();
     final CollectingAccessLog log = new CollectingAccessLog();
     final SocketHttpServer server;
     final InetSocketAddress address;
 
-    private TestServer(WireSettings settings, ContentOpener opener) throws IOException {
-        server = new SocketHttpServer(service, opener, log, settings);
+    private TestServer(WireSettings settings, ContentSource<FileChannel> content) throws IOException {
+        server = new SocketHttpServer(service, content, log, settings, InstantSource.system());
         address = server.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
     }
 
     static TestServer start() throws IOException {
-        return start(WireSettings.defaults().withShutdownGrace(Duration.ofSeconds(2)));
+        return start(WireSettings.builder().shutdownGrace(Duration.ofSeconds(2)).build());
     }
 
     static TestServer start(WireSettings settings) throws IOException {
-        return new TestServer(settings, StubService::open);
+        return new TestServer(settings, StubService::content);
     }
 
-    static TestServer start(WireSettings settings, ContentOpener opener) throws IOException {
-        return new TestServer(settings, opener);
+    static TestServer start(WireSettings settings, ContentSource<FileChannel> content) throws IOException {
+        return new TestServer(settings, content);
     }
 
     RawClient connect() throws IOException {

@@ -59,7 +59,7 @@ class TimeoutTest {
     @Test
     void aSlowlorisIsCutOffAfterTheHeadTimeoutWhileANormalClientIsServedPromptly() throws IOException {
         server.close();
-        server = TestServer.start(TestServer.FAST.withHeaderTimeout(Duration.ofMillis(500)));
+        server = TestServer.start(TestServer.FAST.toBuilder().headerTimeout(Duration.ofMillis(500)).build());
         try (RawClient slowloris = server.connect(); RawClient normal = server.connect()) {
             long start = System.nanoTime();
             slowloris.send("GET / HTTP/1.1\r\n");

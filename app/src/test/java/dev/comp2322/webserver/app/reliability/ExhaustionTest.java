@@ -33,9 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
  * file. In each, an ordinary request is still answered promptly. The stress command repeats the idle
  * case with 10,000 connections against the packaged jar.
  *
- * <p>Shown able to fail: with the head deadline check in {@code RequestReader.readHead} removed the
- * slowloris clients are never answered and the test times out; with the {@code WriteWatchdog} not
- * started the stalled reader is never cut off (see SECURITY.md).
+ * <p>Shown able to fail: with the head deadline not armed at a request's first byte (in
+ * {@code Connection.startRequest}) the slowloris clients are never answered and the test times out;
+ * with the {@code EventLoop}'s write queue never expired the stalled reader is never cut off (see SECURITY.md).
  */
 @Timeout(90)
 class ExhaustionTest {
@@ -104,7 +104,7 @@ class ExhaustionTest {
 
     @Test
     void aThousandSlowlorisClientsAreCutOffAtTheHeadTimeoutWhileOthersAreServed() throws Exception {
-        start(RealStack.settings().withHeaderTimeout(Duration.ofSeconds(3)));
+        start(RealStack.settings().toBuilder().headerTimeout(Duration.ofSeconds(3)).build());
         for (int i = 0; i < 1_000; i++) {
             hold().getOutputStream().write("GET /small.txt HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
         }
@@ -137,7 +137,7 @@ class ExhaustionTest {
 
     @Test
     void connectionsOverTheLimitWaitInTheBacklogAndAreServedWhenSlotsFree() throws IOException {
-        start(RealStack.settings().withMaxConnections(20));
+        start(RealStack.settings().toBuilder().maxConnections(20).build());
         for (int i = 0; i < 20; i++) {
             Socket socket = hold();
             socket.getOutputStream().write(WireClient.get("/small.txt").getBytes(StandardCharsets.US_ASCII));
@@ -169,7 +169,7 @@ class ExhaustionTest {
     @Test
     void aClientThatStopsReadingIsCutOffByTheWriteTimeoutWhileOthersAreServed() throws IOException {
         Duration writeTimeout = Duration.ofSeconds(1);
-        start(RealStack.settings().withWriteTimeout(writeTimeout));
+        start(RealStack.settings().toBuilder().writeTimeout(writeTimeout).build());
         long size = 256L << 20;
         try (RandomAccessFile big = new RandomAccessFile(root.resolve("big.bin").toFile(), "rw")) {
             big.setLength(size); // sparse: 256 MiB of zeros, more than any socket buffer holds
@@ -181,7 +181,7 @@ class ExhaustionTest {
         stalled.setSoTimeout(10_000);
         stalled.getOutputStream().write(WireClient.get("/big.bin").getBytes(StandardCharsets.US_ASCII));
         assertOrdinaryRequestsAnsweredPromptly(20);
-        // Let the write timeout pass (plus the watchdog's sweep), then read what the server managed to send.
+        // Let the write timeout pass (plus the loop's next turn), then read what the server managed to send.
         long deadline = System.nanoTime() + writeTimeout.multipliedBy(4).toNanos();
         for (long left = deadline - System.nanoTime(); left > 0; left = deadline - System.nanoTime()) {
             LockSupport.parkNanos(left);

@@ -1,5 +1,6 @@
 package dev.comp2322.webserver.app.reliability;
 
+import dev.comp2322.webserver.adapters.fs.FileSystemContentSource;
 import dev.comp2322.webserver.adapters.fs.FileSystemLookup;
 import dev.comp2322.webserver.adapters.log.CsvAccessLog;
 import dev.comp2322.webserver.adapters.socket.SocketHttpServer;
@@ -12,6 +13,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.InstantSource;
 
 /**
  * The production adapters and domain wired exactly as {@code WebServer} wires them (minus the console),
@@ -43,7 +45,8 @@ final class RealStack implements AutoCloseable {
         CsvAccessLog log = CsvAccessLog.open(logFile);
         StaticFileService service = new StaticFileService(files,
                 new ServicePolicy(profile, ServicePolicy.defaults().serverName(), settings.keepAliveTimeout()));
-        SocketHttpServer http = new SocketHttpServer(service, files::open, log, settings);
+        SocketHttpServer http = new SocketHttpServer(service, new FileSystemContentSource(files), log, settings,
+                InstantSource.system());
         try {
             InetSocketAddress bound = http.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             return new RealStack(root, logFile, log, http, bound);
@@ -54,7 +57,7 @@ final class RealStack implements AutoCloseable {
     }
 
     static WireSettings settings() {
-        return WireSettings.defaults().withShutdownGrace(Duration.ofSeconds(2));
+        return WireSettings.builder().shutdownGrace(Duration.ofSeconds(2)).build();
     }
 
     WireClient connect() throws IOException {

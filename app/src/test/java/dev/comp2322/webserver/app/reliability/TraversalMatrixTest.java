@@ -1,5 +1,6 @@
 package dev.comp2322.webserver.app.reliability;
 
+import dev.comp2322.webserver.adapters.socket.WireSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.comp2322.webserver.app.ServerOptions;
@@ -13,7 +14,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -75,7 +75,7 @@ class TraversalMatrixTest {
 
     private InetSocketAddress start(Path root, Profile profile) throws Exception {
         ServerOptions options = new ServerOptions(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), root,
-                dir.resolve("Log-" + profile + ".csv"), profile, Duration.ofSeconds(15), Duration.ofSeconds(10), 100, true);
+                dir.resolve("Log-" + profile + ".csv"), profile, WireSettings.builder().maxConnections(100).build(), true);
         WebServer server = WebServer.start(options, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         servers.add(server);
         return server.address();
