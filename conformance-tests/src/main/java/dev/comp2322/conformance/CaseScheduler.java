@@ -64,6 +64,7 @@ final class CaseScheduler {
                     }
                     pending.remove(i);
                     if (start == Start.RUN) {
+                        listener.started(c.id());
                         running.put(completion.submit(() -> runner.run(c)), c);
                         exclusiveRunning = c.exclusive();
                     }
@@ -82,6 +83,7 @@ final class CaseScheduler {
                 ConformanceCase c = running.remove(finished);
                 exclusiveRunning = false;
                 done.put(c.id(), result(c, finished));
+                listener.ran(done.get(c.id()));
                 announce();
             }
         } finally {

@@ -8,4 +8,12 @@ public interface ProgressListener {
 
     /** Called once per case, in run order; {@code index} counts from 1. */
     void finished(CaseResult result, int index, int total);
+
+    /** Called as a case starts running (cases run several at a time; --exec watches its server by them). */
+    default void started(String caseId) {
+    }
+
+    /** Called as soon as a case that ran has its result, before results are put in catalogue order. */
+    default void ran(CaseResult result) {
+    }
 }

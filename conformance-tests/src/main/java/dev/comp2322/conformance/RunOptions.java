@@ -36,6 +36,10 @@ public record RunOptions(String target, String prefix, ConformanceProfile profil
         return Target.parse(target, prefix);
     }
 
+    public RunOptions withTarget(String newTarget) {
+        return new RunOptions(newTarget, prefix, profile, strict, only, timeout, listener);
+    }
+
     public RunOptions withPrefix(String newPrefix) {
         return new RunOptions(target, newPrefix, profile, strict, only, timeout, listener);
     }

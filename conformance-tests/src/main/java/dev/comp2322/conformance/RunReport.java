@@ -7,10 +7,11 @@ import java.util.Optional;
 
 /**
  * The result of a run: per-case results in run order, counts, and why nothing ran when that happens
- * (target unreachable, or an --only filter that matched no case).
+ * (target unreachable, or an --only filter that matched no case), and, when the kit started the server
+ * itself ({@code --exec}), what became of that process.
  */
 public record RunReport(RunOptions options, Instant started, Duration elapsed, List<CaseResult> results,
-                        Optional<String> problem) {
+                        Optional<String> problem, Optional<ServerLog> server) {
 
     /** Exit code 2: the run could not happen. */
     public static final int UNUSABLE = 2;
@@ -18,6 +19,17 @@ public record RunReport(RunOptions options, Instant started, Duration elapsed, L
     /** Copies the results. */
     public RunReport {
         results = List.copyOf(results);
+    }
+
+    /** A report about a server the kit did not start. */
+    public RunReport(RunOptions options, Instant started, Duration elapsed, List<CaseResult> results,
+                     Optional<String> problem) {
+        this(options, started, elapsed, results, problem, Optional.empty());
+    }
+
+    /** This report with the server process's record and the results rewritten for its crash (if any). */
+    public RunReport withServer(ServerLog log, List<CaseResult> newResults) {
+        return new RunReport(options, started, elapsed, newResults, problem, Optional.of(log));
     }
 
     /** How many cases ended with this outcome. */

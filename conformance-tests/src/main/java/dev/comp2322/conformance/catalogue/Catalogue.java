@@ -11,6 +11,7 @@ import java.util.Set;
 /** Every case of the kit, in the order they run; ids are unique and every precondition exists. */
 public final class Catalogue {
     private static final List<ConformanceCase> ALL = build();
+    private static final Map<String, String> TOPICS = topics();
 
     private Catalogue() {
     }
@@ -23,6 +24,11 @@ public final class Catalogue {
     /** The case with this id. */
     public static Optional<ConformanceCase> byId(String id) {
         return ALL.stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+
+    /** The topic a case is listed under (the class matrix groups its rows by it); "other" if unknown. */
+    public static String topic(String id) {
+        return TOPICS.getOrDefault(id, "other");
     }
 
     /**
@@ -77,5 +83,25 @@ public final class Catalogue {
             }
         }
         return List.copyOf(all);
+    }
+
+    private static Map<String, String> topics() {
+        Map<String, String> topics = new LinkedHashMap<>();
+        Map<String, List<ConformanceCase>> groups = new LinkedHashMap<>();
+        groups.put("content", ContentCases.cases());
+        groups.put("HEAD", HeadCases.cases());
+        groups.put("request line", RequestLineCases.cases());
+        groups.put("header fields", HeaderCases.cases());
+        groups.put("request target", TargetCases.cases());
+        groups.put("traversal", TraversalCases.cases());
+        groups.put("methods", MethodCases.cases());
+        groups.put("dates", DateCases.cases());
+        groups.put("conditional requests", ConditionalCases.cases());
+        groups.put("ETags", EtagCases.cases());
+        groups.put("connections", ConnectionCases.cases());
+        groups.put("message framing", FramingCases.cases());
+        groups.put("concurrency", ConcurrencyCases.cases());
+        groups.forEach((topic, cases) -> cases.forEach(c -> topics.put(c.id(), topic)));
+        return Map.copyOf(topics);
     }
 }

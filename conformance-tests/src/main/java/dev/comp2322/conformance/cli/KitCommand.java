@@ -6,64 +6,115 @@ import dev.comp2322.conformance.RunOptions;
 import dev.comp2322.conformance.RunReport;
 import dev.comp2322.conformance.catalogue.Catalogue;
 import dev.comp2322.conformance.catalogue.ConformanceCase;
+import dev.comp2322.conformance.exec.ExecRun;
+import dev.comp2322.conformance.exec.ExecSpec;
 import dev.comp2322.conformance.fixture.Fixture;
 import dev.comp2322.conformance.fixture.FixtureInstaller;
+import dev.comp2322.conformance.matrix.ClassRun;
+import dev.comp2322.conformance.matrix.JsonColumns;
+import dev.comp2322.conformance.matrix.Matrix;
+import dev.comp2322.conformance.matrix.TargetsFile;
+import dev.comp2322.conformance.matrix.Submission;
 import dev.comp2322.conformance.report.ConsoleReport;
 import dev.comp2322.conformance.report.HtmlReport;
 import dev.comp2322.conformance.report.JsonReport;
 import dev.comp2322.conformance.report.JunitXmlReport;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code java -jar conformance-kit.jar}: run the catalogue against a server, or install the fixture. */
+/**
+ * {@code java -jar conformance-kit.jar}: run the catalogue against a running server ({@code --target}),
+ * against a server the kit starts itself ({@code --exec}), against a whole class ({@code --targets}), or
+ * build a class matrix from earlier JSON reports ({@code --from-json}); or install the fixture, or list cases.
+ */
 @Command(name = "conformance-kit", mixinStandardHelpOptions = true, version = "conformance-kit 1.0",
         sortOptions = false,
-        description = {"Black-box HTTP/1.1 conformance kit for static-file servers (COMP2322).",
-                "Exit codes: 0 no FAIL, 1 at least one FAIL, 2 target unreachable, no case ran, or bad arguments."})
+        description = {"Black-box HTTP/1.1 conformance kit for static-file servers (COMP2322). Runs on Java 17+.",
+                "Exit codes: 0 no FAIL (or: the class matrix was written), 1 at least one FAIL,",
+                "2 target unreachable, server would not start, no case ran, or bad arguments."})
 public final class KitCommand implements Callable<Integer> {
-    @Option(names = "--target", paramLabel = "URI", description = "The server, e.g. http://127.0.0.1:8080")
-    Optional<String> target = Optional.empty();
+    @Option(names = "--target", paramLabel = "URI", description = "A running server, e.g. http://127.0.0.1:8080")
+    Optional<String> targetUri = Optional.empty();
 
-    @Option(names = "--profile", paramLabel = "course|rfc", defaultValue = "course",
-            description = "course: only 200/304/400/404 allowed; rfc: what RFC 9110 allows (default: ${DEFAULT-VALUE})")
-    String profile;
+    @Option(names = "--exec", paramLabel = "COMMAND",
+            description = "Start the server with sh -c COMMAND ({port} and {root} are filled in), test it, stop it")
+    Optional<String> serverCommand = Optional.empty();
+
+    @Option(names = "--root", paramLabel = "DIR", description = "With --exec: the server's document root; the fixture is installed into it")
+    Optional<Path> documentRoot = Optional.empty();
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "0", description = "With --exec: the port for {port}; 0 picks a free one (default)")
+    int serverPort;
+
+    @Option(names = "--workdir", paramLabel = "DIR", description = "With --exec: the directory the command runs in")
+    Optional<Path> workingDirectory = Optional.empty();
+
+    @Option(names = "--startup-timeout", paramLabel = "10s", defaultValue = "10s", converter = DurationConverter.class,
+            description = "With --exec/--targets: how long the server has to open its port (default: ${DEFAULT-VALUE})")
+    Duration startupTimeout;
+
+    @Option(names = "--force", description = "With --exec/--targets: overwrite files in the root that are not the kit's fixture")
+    boolean overwriteOthers;
+
+    @Option(names = "--targets", paramLabel = "FILE", description = "A class: CSV lines of name,target,root (target: a URL or a command)")
+    Optional<Path> targetsFile = Optional.empty();
+
+    @Option(names = "--jobs", paramLabel = "N", defaultValue = "1", description = "With --targets: submissions run at once (default: ${DEFAULT-VALUE})")
+    int jobs;
+
+    @Option(names = "--reports-dir", paramLabel = "DIR", description = "With --targets: where each submission's HTML and JSON report goes (default: reports/ beside the matrix)")
+    Optional<Path> reportsDir = Optional.empty();
+
+    @Option(names = "--matrix", paramLabel = "FILE", description = "With --targets/--from-json: write the class matrix (.html or .csv; repeatable)")
+    List<Path> matrixFiles = new ArrayList<>();
+
+    @Option(names = "--from-json", arity = "1..*", paramLabel = "FILE", description = "Build the matrix from earlier --json reports")
+    List<Path> jsonReports = new ArrayList<>();
+
+    @Option(names = "--profile", paramLabel = "course|rfc", defaultValue = "course", converter = ProfileConverter.class,
+            description = "course: only 200/304/400/404 allowed; rfc: what RFC 9110 allows (default: course)")
+    ConformanceProfile profile;
 
     @Option(names = "--strict", description = "SHOULD breaches FAIL instead of WARN")
     boolean strict;
 
     @Option(names = "--only", split = ",", paramLabel = "id", description = "Run only cases whose id starts with one of these (plus their preconditions)")
-    List<String> only = List.of();
+    List<String> onlyPrefixes = new ArrayList<>();
 
     @Option(names = "--prefix", paramLabel = "/sub", defaultValue = "", description = "Path under which the fixture is served")
-    String prefix;
+    String fixturePrefix;
 
-    @Option(names = "--timeout", paramLabel = "5s", defaultValue = "5s", description = "Per-response wait: 5s, 1500ms, 2 (seconds)")
-    String timeout;
+    @Option(names = "--timeout", paramLabel = "5s", defaultValue = "5s", converter = DurationConverter.class,
+            description = "Per-response wait: 5s, 1500ms, 2 (seconds)")
+    Duration responseTimeout;
 
     @Option(names = "--report", paramLabel = "FILE", description = "Write a self-contained HTML report")
-    Optional<Path> html = Optional.empty();
+    Optional<Path> htmlReport = Optional.empty();
 
     @Option(names = "--json", paramLabel = "FILE", description = "Write a JSON report (with the raw exchanges)")
-    Optional<Path> json = Optional.empty();
+    Optional<Path> jsonReport = Optional.empty();
 
     @Option(names = "--junit-xml", paramLabel = "FILE", description = "Write JUnit XML")
-    Optional<Path> junit = Optional.empty();
+    Optional<Path> junitReport = Optional.empty();
 
     @Option(names = "--install-fixture", paramLabel = "DIR",
             description = "Write the fixture into DIR (the document root) and the canary beside it, then exit")
     Optional<Path> installDir = Optional.empty();
 
     @Option(names = "--list", description = "List the case catalogue and exit")
-    boolean list;
+    boolean listCases;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -84,11 +135,15 @@ public final class KitCommand implements Callable<Integer> {
         System.exit(execute(args, System.out, System.err));
     }
 
-    /** Parses and runs; returns the exit code (picocli reports bad arguments with exit code 2). */
+    /** Parses and runs; returns the exit code. A user's mistake is one line on stderr and exit code 2. */
     public static int execute(String[] args, PrintStream out, PrintStream err) {
         CommandLine cli = new CommandLine(new KitCommand(out, err));
-        cli.setOut(new java.io.PrintWriter(out, true));
-        cli.setErr(new java.io.PrintWriter(err, true));
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        cli.setParameterExceptionHandler((e, arguments) -> {
+            err.println("error: " + e.getMessage() + " (see --help)");
+            return RunReport.UNUSABLE;
+        });
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
             err.println("error: " + e.getMessage());
             return RunReport.UNUSABLE;
@@ -98,47 +153,127 @@ public final class KitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (list) {
-            listCases();
-            return 0;
-        }
-        if (installDir.isPresent()) {
-            return install(installDir.get());
-        }
-        if (target.isEmpty()) {
-            err.println("error: --target is required (or use --install-fixture DIR or --list); see --help");
+        long modes = Stream.of(targetUri.isPresent(), serverCommand.isPresent(), targetsFile.isPresent(),
+                !jsonReports.isEmpty(), installDir.isPresent(), listCases).filter(b -> b).count();
+        if (modes != 1) {
+            err.println("error: give exactly one of --target, --exec, --targets, --from-json, --install-fixture, --list; see --help");
             return RunReport.UNUSABLE;
         }
-        RunOptions options;
         try {
-            options = RunOptions.of(target.get()).withPrefix(prefix).withProfile(ConformanceProfile.parse(profile))
-                    .withStrict(strict).withOnly(only).withTimeout(parseDuration(timeout));
+            MatrixFiles.check(matrixFiles);
+            if (listCases) {
+                return list();
+            }
+            if (installDir.isPresent()) {
+                return install(installDir.get());
+            }
+            if (targetsFile.isPresent()) {
+                return runClass(targetsFile.get());
+            }
+            if (!jsonReports.isEmpty()) {
+                return matrixFromJson();
+            }
+            RunOptions options = options(targetUri.orElse("http://127.0.0.1:1"));
+            return serverCommand.isPresent() ? runExec(serverCommand.get(), options) : runTarget(options);
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return RunReport.UNUSABLE;
         }
+    }
+
+    private RunOptions options(String target) {
+        return RunOptions.of(target).withPrefix(fixturePrefix).withProfile(profile).withStrict(strict)
+                .withOnly(onlyPrefixes).withTimeout(responseTimeout);
+    }
+
+    private int runTarget(RunOptions options) throws IOException {
         ConsoleReport console = new ConsoleReport(out);
         out.println("conformance-kit: " + options.target() + options.prefix() + ", profile " + options.profile().label()
                 + (strict ? ", strict" : "") + ", timeout " + options.timeout().toMillis() + " ms");
-        RunReport report = ConformanceRun.run(options.withListener(console.progress()));
-        writeFiles(report);
+        return finish(ConformanceRun.run(options.withListener(console.progress())), console);
+    }
+
+    private int runExec(String command, RunOptions options) throws IOException {
+        ExecSpec spec = new ExecSpec(command, documentRoot.orElse(null), serverPort, workingDirectory,
+                startupTimeout, overwriteOthers);
+        ConsoleReport console = new ConsoleReport(out);
+        out.println("conformance-kit: --exec in " + spec.root() + ", profile " + options.profile().label()
+                + (strict ? ", strict" : "") + ", timeout " + options.timeout().toMillis() + " ms");
+        try {
+            return finish(ExecRun.run(spec, options.withListener(console.progress()), out::println), console);
+        } catch (ExecRun.Unusable e) {
+            err.println("error: " + e.getMessage());
+            return RunReport.UNUSABLE;
+        }
+    }
+
+    private int finish(RunReport report, ConsoleReport console) throws IOException {
+        if (htmlReport.isPresent()) {
+            HtmlReport.write(report, htmlReport.get());
+            out.println("HTML report: " + htmlReport.get().toAbsolutePath());
+        }
+        if (jsonReport.isPresent()) {
+            JsonReport.write(report, jsonReport.get());
+            out.println("JSON report: " + jsonReport.get().toAbsolutePath());
+        }
+        if (junitReport.isPresent()) {
+            JunitXmlReport.write(report, junitReport.get());
+            out.println("JUnit XML: " + junitReport.get().toAbsolutePath());
+        }
         console.summary(report);
         return report.exitCode();
     }
 
-    private void writeFiles(RunReport report) throws IOException {
-        if (html.isPresent()) {
-            HtmlReport.write(report, html.get());
-            out.println("HTML report: " + html.get().toAbsolutePath());
+    private int runClass(Path file) throws IOException {
+        if (matrixFiles.isEmpty() && reportsDir.isEmpty()) {
+            err.println("error: --targets needs --matrix FILE.html (or .csv), --reports-dir DIR, or both");
+            return RunReport.UNUSABLE;
         }
-        if (json.isPresent()) {
-            JsonReport.write(report, json.get());
-            out.println("JSON report: " + json.get().toAbsolutePath());
+        List<Submission> submissions;
+        try {
+            submissions = TargetsFile.read(file);
+        } catch (TargetsFile.Malformed e) {
+            err.println("error: " + e.getMessage());
+            return RunReport.UNUSABLE;
         }
-        if (junit.isPresent()) {
-            JunitXmlReport.write(report, junit.get());
-            out.println("JUnit XML: " + junit.get().toAbsolutePath());
+        Path linkBase = MatrixFiles.linkBase(matrixFiles);
+        Path reports = reportsDir.orElse(linkBase.resolve("reports"));
+        out.println("conformance-kit: " + submissions.size() + " submissions from " + file + ", " + jobs
+                + " at a time, profile " + profile.label() + "; reports in " + reports.toAbsolutePath());
+        ClassRun.Settings settings = new ClassRun.Settings(options("http://127.0.0.1:1"), reports, jobs,
+                startupTimeout, overwriteOthers);
+        List<ClassRun.Finished> finished = ClassRun.run(submissions, settings, out::println);
+        List<Matrix.Column> columns = finished.stream().map(f -> Matrix.Column.of(f.submission().name(),
+                f.submission().target(), f.report(), Optional.of(link(linkBase, f.html())))).toList();
+        MatrixFiles.write(Matrix.of(columns, Matrix.rowsOf(finished.stream().map(ClassRun.Finished::report).toList())),
+                matrixFiles, out);
+        return 0;
+    }
+
+    private int matrixFromJson() throws IOException {
+        if (matrixFiles.isEmpty()) {
+            err.println("error: --from-json needs --matrix FILE.html (or .csv)");
+            return RunReport.UNUSABLE;
         }
+        Path linkBase = MatrixFiles.linkBase(matrixFiles);
+        List<Matrix.Column> columns = new ArrayList<>();
+        List<Matrix.Row> rows = new ArrayList<>();
+        for (Path json : jsonReports) {
+            try {
+                JsonColumns.Read read = JsonColumns.read(json, linkBase);
+                columns.add(read.column());
+                read.rows().stream().filter(r -> rows.stream().noneMatch(k -> k.id().equals(r.id()))).forEach(rows::add);
+            } catch (JsonColumns.Unreadable e) {
+                err.println("error: " + e.getMessage());
+                return RunReport.UNUSABLE;
+            }
+        }
+        MatrixFiles.write(Matrix.of(columns, rows), matrixFiles, out);
+        return 0;
+    }
+
+    private static String link(Path base, Path target) {
+        return base.relativize(target.toAbsolutePath()).toString().replace('\\', '/');
     }
 
     private int install(Path dir) {
@@ -155,25 +290,12 @@ public final class KitCommand implements Callable<Integer> {
         }
     }
 
-    private void listCases() {
-        for (ConformanceCase c : Catalogue.all()) {
-            out.printf(Locale.ROOT, "%-30s %-6s %-34s %s%n", c.id(), c.level()
-                    + c.courseLevel().map(l -> "/" + l).orElse(""), c.reference(), c.title());
+    private int list() {
+        for (ConformanceCase kase : Catalogue.all()) {
+            out.printf(Locale.ROOT, "%-30s %-6s %-34s %s%n", kase.id(), kase.level()
+                    + kase.courseLevel().map(l -> "/" + l).orElse(""), kase.reference(), kase.title());
         }
         out.println(Catalogue.all().size() + " cases");
-    }
-
-    /** "5s", "1500ms", "2" (seconds), "1.5s". */
-    static Duration parseDuration(String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        try {
-            if (t.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2).trim()));
-            }
-            String seconds = t.endsWith("s") ? t.substring(0, t.length() - 1).trim() : t;
-            return Duration.ofMillis(Math.round(Double.parseDouble(seconds) * 1000));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--timeout must look like 5s, 1500ms or 2, got " + text);
-        }
+        return 0;
     }
 }

@@ -4,6 +4,7 @@ import dev.comp2322.conformance.CaseResult;
 import dev.comp2322.conformance.Outcome;
 import dev.comp2322.conformance.ProgressListener;
 import dev.comp2322.conformance.RunReport;
+import dev.comp2322.conformance.ServerLog;
 import java.io.PrintStream;
 
 /**
@@ -54,6 +55,7 @@ public final class ConsoleReport {
                 out.println("    why it matters: " + r.why());
             }
         }
+        report.server().ifPresent(this::server);
         out.println();
         out.println(report.notesLine());
         out.println(report.summaryLine());
@@ -68,6 +70,14 @@ public final class ConsoleReport {
 
     private static String oneLine(String s) {
         return s.replace('\n', ' ').replace('\r', ' ');
+    }
+
+    /** How the server the kit started ended, and its last lines (a traceback, say). */
+    private void server(ServerLog log) {
+        out.println();
+        out.println("server: " + log.ending() + " (" + log.command() + ")");
+        out.println("server output, last " + log.lastLines().size() + " lines:");
+        log.lastLines().forEach(line -> out.println("    | " + line));
     }
 
     static String shorten(String s, int max) {

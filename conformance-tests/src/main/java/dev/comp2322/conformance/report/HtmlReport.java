@@ -3,6 +3,7 @@ package dev.comp2322.conformance.report;
 import dev.comp2322.conformance.CaseResult;
 import dev.comp2322.conformance.Outcome;
 import dev.comp2322.conformance.RunReport;
+import dev.comp2322.conformance.ServerLog;
 import dev.comp2322.conformance.wire.Transcript;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -49,6 +50,7 @@ public final class HtmlReport {
                 .append("<title>Conformance report: ").append(Escape.html(report.options().target())).append("</title>\n")
                 .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
         summary(h, report);
+        report.server().ifPresent(log -> server(h, log));
         table(h, report);
         details(h, report);
         return h.append("</body>\n</html>\n").toString();
@@ -69,6 +71,14 @@ public final class HtmlReport {
             h.append("<span class=\"").append(o).append("\">").append(r.count(o)).append(' ').append(o).append("</span>");
         }
         h.append("</div>\n");
+    }
+
+    private static void server(StringBuilder h, ServerLog log) {
+        h.append("<h2>Server process</h2>\n<p class=\"").append(log.exitedOnItsOwn() ? "FAIL" : "meta").append("\">")
+                .append(Escape.html(log.ending())).append("</p>\n<div class=\"label\">command (port ").append(log.port())
+                .append(")</div><pre>").append(Escape.html(log.command())).append("</pre>\n<div class=\"label\">last ")
+                .append(log.lastLines().size()).append(" lines of its stdout and stderr</div><pre>")
+                .append(Escape.html(String.join("\n", log.lastLines()))).append("</pre>\n");
     }
 
     private static void table(StringBuilder h, RunReport r) {

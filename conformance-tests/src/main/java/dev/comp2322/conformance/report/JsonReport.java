@@ -3,6 +3,7 @@ package dev.comp2322.conformance.report;
 import dev.comp2322.conformance.CaseResult;
 import dev.comp2322.conformance.Outcome;
 import dev.comp2322.conformance.RunReport;
+import dev.comp2322.conformance.ServerLog;
 import dev.comp2322.conformance.wire.Transcript;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +31,7 @@ public final class JsonReport {
                 .append("  \"elapsedMillis\": ").append(r.elapsed().toMillis()).append(",\n")
                 .append("  \"problem\": ").append(r.problem().map(Escape::json).orElse("null")).append(",\n")
                 .append("  \"exitCode\": ").append(r.exitCode()).append(",\n")
+                .append("  \"server\": ").append(r.server().map(JsonReport::server).orElse("null")).append(",\n")
                 .append("  \"summary\": {");
         Outcome[] outcomes = Outcome.values();
         for (int i = 0; i < outcomes.length; i++) {
@@ -42,6 +44,19 @@ public final class JsonReport {
             caseObject(j, r.results().get(i));
         }
         return j.append("\n  ]\n}\n").toString();
+    }
+
+    private static String server(ServerLog log) {
+        StringBuilder j = new StringBuilder("{\"command\": ").append(Escape.json(log.command()))
+                .append(", \"port\": ").append(log.port())
+                .append(", \"exitStatus\": ").append(log.exitStatus().isPresent() ? Integer.toString(log.exitStatus().getAsInt()) : "null")
+                .append(", \"diedDuring\": ").append(log.diedDuring().map(Escape::json).orElse("null"))
+                .append(", \"ending\": ").append(Escape.json(log.ending()))
+                .append(", \"lastLines\": [");
+        for (int i = 0; i < log.lastLines().size(); i++) {
+            j.append(i == 0 ? "" : ", ").append(Escape.json(log.lastLines().get(i)));
+        }
+        return j.append("]}").toString();
     }
 
     private static void caseObject(StringBuilder j, CaseResult c) {

@@ -41,6 +41,11 @@ public final class JunitXmlReport {
         property(x, "target", r.options().target() + r.options().prefix());
         property(x, "profile", r.options().profile().label());
         property(x, "strict", Boolean.toString(r.options().strict()));
+        r.server().ifPresent(log -> {
+            property(x, "server.command", log.command());
+            property(x, "server.ending", log.ending());
+            property(x, "server.output", String.join("\n", log.lastLines()));
+        });
         x.append("  </properties>\n");
         if (r.problem().isPresent()) {
             x.append("  <testcase name=\"run\" classname=\"").append(suite).append("\" time=\"0\">\n    <error message=\"")
