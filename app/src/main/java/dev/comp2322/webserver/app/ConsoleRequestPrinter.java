@@ -1,5 +1,7 @@
 package dev.comp2322.webserver.app;
 
+import dev.comp2322.webserver.adapters.log.BatchingWriter;
+import dev.comp2322.webserver.adapters.log.BatchingWriter.WhenFull;
 import dev.comp2322.webserver.domain.model.AccessLogEntry;
 import dev.comp2322.webserver.domain.port.out.AccessLog;
 import java.io.PrintStream;
@@ -7,28 +9,25 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Prints one console line per completed exchange:
  * {@code 14:03:07.412 127.0.0.1:53124 GET /index.html → 200 (6686 B, 0.4 ms)}.
  *
- * <p>The console must never slow the server down: request threads only append the formatted line to
- * an in-memory buffer under a short lock and never touch the terminal. A background flusher writes the
- * buffer out every {@link #FLUSH_INTERVAL} (fast enough to look immediate to a person, and at most a
- * few writes a second under load). If the console can't keep up (a stalled pipe), lines beyond
- * {@link #MAX_PENDING_CHARS} are dropped and counted: Log.csv, not the console, is the record.
+ * <p>The console must never slow the server down: request threads only queue the entry on a
+ * {@link BatchingWriter}, whose thread formats and prints each burst about {@link #WINDOW} after it
+ * starts (soon enough to look immediate, a few writes a second under load). If the console can't keep
+ * up (a stalled pipe), entries beyond {@link #CAPACITY} are dropped and counted, never waited for:
+ * Log.csv, not the console, is the record.
  */
 public final class ConsoleRequestPrinter implements AccessLog, AutoCloseable {
 
-    /** How often buffered lines reach the console. */
-    public static final Duration FLUSH_INTERVAL = Duration.ofMillis(100);
-    /** The most text held for the console before new lines are dropped. */
-    static final int MAX_PENDING_CHARS = 1 << 20;
+    /** How long a burst of lines gathers before it is printed. */
+    static final Duration WINDOW = Duration.ofMillis(100);
+    /** The most entries held for the console before new ones are dropped. */
+    static final int CAPACITY = 8192;
     /** Long targets are cut on the console; Log.csv keeps them whole. */
     static final int MAX_TARGET_CHARS = 200;
 
@@ -37,91 +36,44 @@ public final class ConsoleRequestPrinter implements AccessLog, AutoCloseable {
     private final PrintStream out;
     private final ZoneId zone;
     private final String arrow;
-    private final ReentrantLock bufferLock = new ReentrantLock();
-    private final ReentrantLock writeLock = new ReentrantLock();
-    private StringBuilder pending = new StringBuilder(8192);
-    private long dropped;
-    private ScheduledExecutorService flusher;
+    private final BatchingWriter<AccessLogEntry> writer;
 
-    /** A printer that writes only when {@link #flush()} is called; {@link #startFlushing()} adds the timer. */
+    /** A printer for {@code out} whose times are shown in {@code zone}; its writer thread runs until closed. */
     ConsoleRequestPrinter(PrintStream out, ZoneId zone) {
         this.out = Objects.requireNonNull(out, "out");
         this.zone = Objects.requireNonNull(zone, "zone");
         // A console that can't show "→" (e.g. LANG=C) gets "->" rather than a "?".
         this.arrow = out.charset().newEncoder().canEncode('→') ? "→" : "->";
+        this.writer = new BatchingWriter<>("console-printer",
+                new BatchingWriter.Settings(CAPACITY, WINDOW, WINDOW, WhenFull.DROP), this::print);
     }
 
-    /** A printer for {@code out} in the local time zone, flushed every {@link #FLUSH_INTERVAL} until closed. */
+    /** A printer for {@code out} in the local time zone, until closed. */
     public static ConsoleRequestPrinter start(PrintStream out) {
-        ConsoleRequestPrinter printer = new ConsoleRequestPrinter(out, ZoneId.systemDefault());
-        printer.startFlushing();
-        return printer;
-    }
-
-    void startFlushing() {
-        flusher = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("console-flusher").daemon(true).factory());
-        long millis = FLUSH_INTERVAL.toMillis();
-        flusher.scheduleWithFixedDelay(this::flush, millis, millis, TimeUnit.MILLISECONDS);
+        return new ConsoleRequestPrinter(out, ZoneId.systemDefault());
     }
 
     @Override
     public void record(AccessLogEntry entry) {
-        String line = format(entry);
-        bufferLock.lock();
-        try {
-            if (pending.length() + line.length() > MAX_PENDING_CHARS) {
-                dropped++;
-            } else {
-                pending.append(line);
-            }
-        } finally {
-            bufferLock.unlock();
-        }
+        writer.submit(entry);
     }
 
-    /** Writes every buffered line to the console now. */
-    public void flush() {
-        writeLock.lock();
-        try {
-            StringBuilder chunk;
-            long lost;
-            bufferLock.lock();
-            try {
-                if (pending.isEmpty() && dropped == 0) {
-                    return;
-                }
-                chunk = pending;
-                lost = dropped;
-                pending = new StringBuilder(Math.max(8192, chunk.length()));
-                dropped = 0;
-            } finally {
-                bufferLock.unlock();
-            }
-            // The terminal write happens outside bufferLock, so a slow console never blocks a request.
-            out.append(chunk);
-            if (lost > 0) {
-                out.append("(console too slow: ").append(Long.toString(lost)).append(" request lines not shown; see the log file)")
-                        .append(System.lineSeparator());
-            }
-            out.flush();
-        } finally {
-            writeLock.unlock();
-        }
-    }
-
-    /** Stops the flusher and writes what is left; idempotent. */
+    /** Prints what is queued and stops the writer; idempotent. */
     @Override
     public void close() {
-        if (flusher != null) {
-            flusher.shutdown();
-            try {
-                flusher.awaitTermination(1, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        writer.close();
+    }
+
+    /** One write per burst; a PrintStream reports no I/O errors, so this never fails. */
+    private void print(List<AccessLogEntry> batch, long dropped) {
+        StringBuilder text = new StringBuilder(128 * batch.size());
+        batch.forEach(entry -> text.append(format(entry)));
+        if (dropped > 0) {
+            text.append("(console too slow: ").append(dropped).append(" request lines not shown; see the log file)")
+                    .append(System.lineSeparator());
         }
-        flush();
+        out.append(text);
+        out.flush();
     }
 
     /** One console line, line separator included. */

@@ -1,14 +1,18 @@
 package dev.comp2322.webserver.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.comp2322.webserver.domain.model.AccessLogEntry;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class ConsoleRequestPrinterTest {
@@ -20,6 +24,11 @@ class ConsoleRequestPrinterTest {
     private static AccessLogEntry entry(String ip, String method, String target, int status) {
         return new AccessLogEntry(Instant.parse("2025-03-01T14:03:07.412Z"), ip, 53124, method, target, "HTTP/1.1",
                 status, 6686, Duration.ofNanos(430_000), "curl/8.0");
+    }
+
+    @AfterEach
+    void closePrinter() {
+        printer.close();
     }
 
     private String printed() {
@@ -63,18 +72,11 @@ class ConsoleRequestPrinterTest {
     }
 
     @Test
-    void givenRecordedLines_whenNotYetFlushed_thenNothingReachesTheConsole() {
-        printer.record(entry("127.0.0.1", "GET", "/", 200));
-
-        assertThat(printed()).isEmpty();
-    }
-
-    @Test
-    void givenRecordedLines_whenFlushed_thenTheyAppearInOrder() {
+    void givenRecordedLines_whenClosed_thenTheyAppearInOrder() {
         printer.record(entry("127.0.0.1", "GET", "/first", 200));
         printer.record(entry("127.0.0.1", "GET", "/second", 404));
 
-        printer.flush();
+        printer.close();
 
         assertThat(printed().lines()).hasSize(2);
         assertThat(printed().lines().toList().get(0)).contains("/first → 200");
@@ -82,23 +84,47 @@ class ConsoleRequestPrinterTest {
     }
 
     @Test
-    void givenMoreThanTheBufferHolds_whenFlushed_thenTheExtraLinesAreCountedNotBlocked() {
-        int fits = ConsoleRequestPrinter.MAX_PENDING_CHARS / printer.format(entry("127.0.0.1", "GET", "/", 200)).length();
-        for (int i = 0; i < fits + 3; i++) {
-            printer.record(entry("127.0.0.1", "GET", "/", 200));
-        }
+    void givenAStalledConsole_whenMoreThanItHoldsIsRecorded_thenNothingBlocksAndTheMissingLinesAreCounted()
+            throws InterruptedException {
+        CountDownLatch stalled = new CountDownLatch(1);
+        OutputStream pipe = new OutputStream() {
+            @Override
+            public void write(int b) {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
 
-        printer.flush();
+            @Override
+            public void write(byte[] b, int off, int len) {
+                try {
+                    stalled.await(); // a terminal nobody reads
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                bytes.write(b, off, len);
+            }
+        };
+        ConsoleRequestPrinter slow = new ConsoleRequestPrinter(new PrintStream(pipe, false, StandardCharsets.UTF_8), ZoneOffset.UTC);
+        int recorded = ConsoleRequestPrinter.CAPACITY * 2;
 
-        assertThat(printed()).contains("(console too slow: 3 request lines not shown; see the log file)");
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            for (int i = 0; i < recorded; i++) {
+                slow.record(entry("127.0.0.1", "GET", "/", 200));
+            }
+        });
+        stalled.countDown();
+        slow.close();
+
+        long shown = printed().lines().filter(line -> line.contains("GET / → 200")).count();
+        assertThat(shown).isLessThan(recorded);
+        assertThat(printed()).contains("(console too slow: " + (recorded - shown) + " request lines not shown; see the log file)");
     }
 
     @Test
     void givenAConsoleThatCannotShowArrows_whenFormatted_thenAnAsciiArrowIsUsed() {
-        ConsoleRequestPrinter ascii = new ConsoleRequestPrinter(
-                new PrintStream(new ByteArrayOutputStream(), false, StandardCharsets.US_ASCII), ZoneOffset.UTC);
-
-        assertThat(ascii.format(entry("127.0.0.1", "GET", "/", 200))).contains("GET / -> 200");
+        try (ConsoleRequestPrinter ascii = new ConsoleRequestPrinter(
+                new PrintStream(new ByteArrayOutputStream(), false, StandardCharsets.US_ASCII), ZoneOffset.UTC)) {
+            assertThat(ascii.format(entry("127.0.0.1", "GET", "/", 200))).contains("GET / -> 200");
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.comp2322.webserver.domain.port.out.Resource;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
@@ -119,7 +120,10 @@ public final class FileSystemLookup implements FileLookup, AutoCloseable {
         try {
             return absolute.toRealPath();
         } catch (IOException e) {
-            throw new IllegalArgumentException("document root " + absolute + " cannot be resolved: " + Reasons.of(e));
+            // Only a race gets here (isDirectory just held): the reason, or at least the kind of failure.
+            String reason = e instanceof FileSystemException f && f.getReason() != null
+                    ? f.getReason() : e.getClass().getSimpleName();
+            throw new IllegalArgumentException("document root " + absolute + " cannot be resolved: " + reason, e);
         }
     }
 

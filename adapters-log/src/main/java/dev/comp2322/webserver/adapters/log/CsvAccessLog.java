@@ -1,176 +1,128 @@
 package dev.comp2322.webserver.adapters.log;
 
+import dev.comp2322.webserver.adapters.log.BatchingWriter.WhenFull;
 import dev.comp2322.webserver.domain.model.AccessLogEntry;
 import dev.comp2322.webserver.domain.port.out.AccessLog;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.function.Consumer;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.QuoteMode;
 
 /**
- * {@link AccessLog} that appends one CSV record per completed exchange to a file ({@code Log.csv}),
- * written off the request path by one writer thread. The format is described in
- * {@code CsvRecords}: RFC 4180 with a header row, UTC ISO-8601 timestamps ending in {@code Z},
- * duration in milliseconds with three decimals, and client-supplied text that would start a
- * spreadsheet formula prefixed with {@code '}.
- *
- * <p><b>File.</b> Appended, never truncated, across restarts; the header row is written when the
- * file is new or empty. If the file is deleted or replaced while running, the writer notices before
- * its next write and creates it again, with a header.
- *
- * <p><b>Normal operation: nothing dropped.</b> {@link #record} puts the entry on a bounded queue
- * (8192 entries); when the writer is behind, a full queue blocks the caller until there is room.
- * The writer writes after 5 ms without new entries, when it holds 64 KiB, and within a second
- * of any record's arrival — never once per record at high rates.
- *
- * <p><b>Faults: the server keeps serving.</b> If writing fails (disk full, file made unwritable,
- * a directory in its place), the writer keeps what it holds, reports on standard error at most
- * once every 5 s ({@code access log /x/Log.csv: write failed (...); N records waiting}), and
- * reopens the file in append mode every 250 ms. Producers fill the queue to its capacity; beyond
- * that, while the file is failing, {@code record} returns at once and the entry is counted as lost
- * rather than stalling the server. When writing works again the count is reported. Records already
- * in the file are never damaged: a failed append's torn tail is cut off before appending again.
- *
- * <p><b>Life cycle.</b> {@link #close()} drains the queue, writes, and closes the file; it is
- * idempotent. {@link #record} after {@code close()} throws {@link IllegalStateException}: every
- * producer must be stopped first. Thread-safe.
+ * {@link AccessLog} that appends one row per completed exchange to {@code Log.csv} through a
+ * {@link BatchingWriter} (a burst is written about 5 ms after it starts; a full queue of 8192 blocks
+ * the producer), across restarts, under one header row. Rows are RFC 4180, UTF-8, CRLF; a value stays
+ * inside its row; timestamps are UTC with milliseconds; client text that starts like a formula gets a
+ * leading {@code '} (CSV injection). A failing write is reported on standard error (every 5 s while it
+ * lasts) and retried every 250 ms on a reopened file; once the queue is full, rows are counted as lost
+ * rather than stalling the server, and the count is reported when writing works again.
  */
 public final class CsvAccessLog implements AccessLog, AutoCloseable {
 
-    private static final long OFFER_SLICE_MILLIS = 50;
+    static final String HEADER = "timestamp,client_ip,client_port,method,target,version,status,bytes,duration_ms,user_agent";
+    static final CSVFormat FORMAT =
+            CSVFormat.RFC4180.builder().setQuoteMode(QuoteMode.MINIMAL).setRecordSeparator("\r\n").get();
+    private static final byte[] HEADER_ROW = (HEADER + "\r\n").getBytes(StandardCharsets.US_ASCII);
+    private static final DateTimeFormatter TIMESTAMP = // SSS truncates to the millisecond
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final Path path;
-    private final BlockingQueue<Job> queue;
-    private final LogWriter writer;
-    private final Thread writerThread;
+    private final String name;
+    private final Consumer<String> console;
+    private final BatchingWriter<AccessLogEntry> writer;
+    private LogFile file; // these three belong to the writer thread until close() has joined it
+    private boolean failing;
+    private long reportedAt; // System.nanoTime() of the last failure report: a long outage is told every 5 s
 
-    private CsvAccessLog(Path path, LogFile file, LogSettings settings) {
+    private CsvAccessLog(Path path, BatchingWriter.Settings settings, Consumer<String> console) throws IOException {
         this.path = path;
-        this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
-        this.writer = new LogWriter(file, queue, settings);
-        // A platform thread: the writer blocks in file I/O, which would pin a virtual thread's carrier.
-        this.writerThread = Thread.ofPlatform().name("access-log-writer " + path).daemon(true).unstarted(writer);
+        this.name = "access log " + path;
+        this.file = LogFile.open(path, ByteBuffer.wrap(HEADER_ROW));
+        this.console = console;
+        this.writer = new BatchingWriter<>(name, settings, this::write);
     }
 
-    /**
-     * Opens (or creates) the log file for appending and starts its writer.
-     *
-     * @throws IOException with a one-line message, e.g.
-     *                     {@code cannot open access log /x/Log.csv: Permission denied}
-     */
+    /** Opens (or creates) the file and starts the writer; else one line: {@code cannot open access log /x: Is a directory}. */
     public static CsvAccessLog open(Path file) throws IOException {
-        return open(file, LogSettings.defaults());
+        var settings = new BatchingWriter.Settings(8192, Duration.ofMillis(5), Duration.ofMillis(250), WhenFull.WAIT);
+        return open(file, settings, System.err::println);
     }
 
-    static CsvAccessLog open(Path file, LogSettings settings) throws IOException {
+    static CsvAccessLog open(Path file, BatchingWriter.Settings settings, Consumer<String> console) throws IOException {
         Path path = file.toAbsolutePath().normalize();
-        LogFile logFile;
         try {
-            logFile = LogFile.open(path, CsvRecords.headerBytes());
+            return new CsvAccessLog(path, settings, console);
         } catch (IOException e) {
             throw new IOException("cannot open access log " + path + ": " + Reasons.of(e), e);
         }
-        CsvAccessLog log = new CsvAccessLog(path, logFile, settings);
-        log.writerThread.start();
-        return log;
     }
 
-    /** The log file's absolute path. */
-    public Path path() {
-        return path;
-    }
-
-    /**
-     * Queues one entry. Blocks while the queue is full and the file is healthy; while the file is
-     * failing and the queue is full, counts the entry as lost and returns.
-     *
-     * @throws IllegalStateException if the log is closed
-     */
     @Override
     public void record(AccessLogEntry entry) {
-        Job job = new Job.Append(entry);
-        if (writer.closing()) {
-            throw closed();
-        }
-        if (!queue.offer(job) && !offerWhileHealthy(job)) {
-            writer.countLost();
-            return;
-        }
-        if (writer.terminated() && queue.remove(job)) {
-            throw closed(); // we raced with close(): the writer will never see it
-        }
+        writer.submit(entry);
     }
 
-    /** Waits for room in slices, giving up only when the file is failing (or the writer is gone). */
-    private boolean offerWhileHealthy(Job job) {
-        LockSupport.unpark(writerThread); // it may be pausing between drains; the queue is full now
-        try {
-            while (!writer.failing()) {
-                if (writer.terminated()) {
-                    throw closed();
-                }
-                if (queue.offer(job, OFFER_SLICE_MILLIS, TimeUnit.MILLISECONDS)) {
-                    return true;
-                }
-            }
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt(); // the caller is being stopped; keep its flag
-            return false;
-        }
-    }
-
-    /**
-     * Writes out everything recorded before this call and waits for it. Returns early, without
-     * waiting, if the file is failing or the log is closed (best effort: it never stalls the caller
-     * on a broken disk).
-     */
-    public void flush() {
-        if (writer.closing()) {
-            return;
-        }
-        CountDownLatch done = new CountDownLatch(1);
-        Job job = new Job.Flush(done);
-        if (!queue.offer(job) && !offerWhileHealthy(job)) {
-            return;
-        }
-        LockSupport.unpark(writerThread); // it may be pausing between drains rather than waiting on the queue
-        try {
-            while (!done.await(OFFER_SLICE_MILLIS, TimeUnit.MILLISECONDS)) {
-                if (writer.failing() || writer.terminated()) {
-                    return;
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Stops taking entries, writes everything queued, closes the file. Idempotent. */
+    /** Stops taking rows, writes everything queued, closes the file; idempotent. */
     @Override
     public void close() {
-        if (writer.startClosing()) {
-            queue.offer(new Job.Flush(new CountDownLatch(1))); // wakes a writer waiting on an empty queue
-            LockSupport.unpark(writerThread); // wakes a writer pausing between retries
-        }
-        boolean interrupted = false;
-        while (writerThread.isAlive()) {
-            try {
-                writerThread.join();
-            } catch (InterruptedException e) {
-                interrupted = true; // finish closing first: a half-closed log would lose records
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+        writer.close();
+        file.close();
+        if (writer.unwritten() > 0) {
+            console.accept(name + ": closed with " + writer.unwritten() + " records not written");
         }
     }
 
-    private IllegalStateException closed() {
-        return new IllegalStateException("access log " + path + " is closed");
+    private void write(List<AccessLogEntry> batch, long lost) throws IOException {
+        try {
+            // One stat per batch: a deleted or replaced file is recreated rather than written while unlinked.
+            if (failing || !file.isCurrent()) {
+                file.close();
+                file = LogFile.open(path, ByteBuffer.wrap(HEADER_ROW));
+            }
+            file.append(rows(batch));
+        } catch (IOException e) {
+            if (!failing || System.nanoTime() - reportedAt >= 5_000_000_000L) {
+                reportedAt = System.nanoTime();
+                console.accept(name + ": write failed (" + Reasons.of(e) + "); " + batch.size() + " records waiting");
+            }
+            failing = true;
+            throw e;
+        }
+        if (failing) {
+            failing = false;
+            console.accept(name + ": writing again; " + (lost == 0 ? "no records lost" : lost + " records lost while it was failing"));
+        }
+    }
+
+    static ByteBuffer rows(List<AccessLogEntry> entries) {
+        StringBuilder text = new StringBuilder(160 * entries.size());
+        try {
+            for (AccessLogEntry e : entries) {
+                FORMAT.printRecord(text, TIMESTAMP.format(e.timestamp()), e.clientIp(), e.clientPort(), defused(e.method()),
+                        defused(e.target()), defused(e.version()), e.status(), e.bytesSent(),
+                        milliseconds(e.duration()), defused(e.userAgent()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringBuilder never fails
+        }
+        return ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String defused(String value) {
+        return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+    }
+
+    /** Milliseconds with three decimals (microseconds), e.g. {@code 12.345}. */
+    static String milliseconds(Duration duration) {
+        long micros = Math.abs(duration.getSeconds() * 1_000_000L + duration.getNano() / 1_000);
+        return (duration.isNegative() ? "-" : "") + micros / 1_000 + "." + Long.toString(1_000 + micros % 1_000).substring(1);
     }
 }

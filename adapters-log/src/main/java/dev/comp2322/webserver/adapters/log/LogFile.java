@@ -1,6 +1,5 @@
 package dev.comp2322.webserver.adapters.log;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -11,61 +10,37 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Objects;
 
 /**
- * One opening of the log file, appended to and never truncated except to remove the torn tail of
- * our own failed append. Used by the writer thread only.
- *
- * <p>Why the torn tail matters: a write that fails part-way (disk full) can leave half a record —
- * perhaps an open quote — at the end of the file; the next record would then merge into it. So
- * before appending again, {@link #reopen} cuts the file back to where our last complete append
- * ended, but only when it is still the same file and grew by no more than the failed append.
+ * One opening of the log file, appended to in whole rows. A write failing part-way (disk full) would
+ * leave half a row that the next merges into: so a failed append is cut off at once, and a file found
+ * not ending in a line end (a crash, another writer) is ended before we append. Writer thread only.
  */
-final class LogFile implements Closeable {
-
-    private static final Object NO_PREVIOUS_FILE = new Object();
-    private static final ByteBuffer LINE_END = ByteBuffer.wrap(new byte[] {'\r', '\n'}).asReadOnlyBuffer();
+final class LogFile {
 
     private final Path path;
     private final FileChannel channel;
     private final Object fileKey;
-    private long completeSize;
-    private long failedAppendBytes;
-    private boolean broken;
 
-    private LogFile(Path path, FileChannel channel, Object fileKey, long completeSize) {
+    private LogFile(Path path, FileChannel channel) throws IOException {
         this.path = path;
         this.channel = channel;
-        this.fileKey = fileKey;
-        this.completeSize = completeSize;
+        this.fileKey = Files.readAttributes(path, BasicFileAttributes.class).fileKey();
     }
 
-    /** Opens {@code path} to append, creating it with {@code header} when it is new or empty. */
+    /** Opens {@code path} to append, creating it; a new or empty file gets {@code header}. */
     static LogFile open(Path path, ByteBuffer header) throws IOException {
-        return open(path, header, NO_PREVIOUS_FILE, 0, 0);
+        return open(path, header, FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND));
     }
 
-    /** Opens the same path again after a failure or after the file was replaced or deleted. */
-    LogFile reopen(ByteBuffer header) throws IOException {
-        close();
-        return open(path, header, fileKey, completeSize, failedAppendBytes);
-    }
-
-    private static LogFile open(Path path, ByteBuffer header, Object oldKey, long oldSize, long tornAtMost)
-            throws IOException {
-        FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND);
+    /** As {@link #open(Path, ByteBuffer)} over a channel open on {@code path}: tests make its writes fail. */
+    static LogFile open(Path path, ByteBuffer header, FileChannel channel) throws IOException {
         try {
-            Object key = Files.readAttributes(path, BasicFileAttributes.class).fileKey();
+            LogFile file = new LogFile(path, channel);
             long size = channel.size();
-            if (tornAtMost > 0 && key != null && key.equals(oldKey) && size > oldSize && size <= oldSize + tornAtMost) {
-                channel.truncate(oldSize);
-                size = oldSize;
-            }
-            LogFile file = new LogFile(path, channel, key, size);
             if (size == 0) {
-                file.append(header.duplicate());
+                file.append(header);
             } else if (!endsWithLineEnd(path, size)) {
-                // Someone else's torn line (a crash, another writer): end it so ours starts clean.
-                file.append(LINE_END.duplicate());
+                file.append(ByteBuffer.wrap(new byte[] {'\r', '\n'}));
             }
             return file;
         } catch (IOException e) {
@@ -77,49 +52,37 @@ final class LogFile implements Closeable {
     private static boolean endsWithLineEnd(Path path, long size) throws IOException {
         try (FileChannel reader = FileChannel.open(path, StandardOpenOption.READ)) {
             ByteBuffer last = ByteBuffer.allocate(1);
-            reader.read(last, size - 1);
-            return last.get(0) == '\n';
+            return reader.read(last, size - 1) == 1 && last.get(0) == '\n';
         }
     }
 
-    /** Appends whole records; after a failure (or close) only {@link #reopen} makes it usable again. */
+    /** Appends whole records, or fails having cut off whatever part of them was written. */
     void append(ByteBuffer records) throws IOException {
-        if (broken) {
-            throw new IOException("log file needs reopening"); // keeps the failed append's size for reopen
+        long end = channel.size();
+        try {
+            while (records.hasRemaining()) {
+                channel.write(records);
+            }
+        } catch (IOException e) {
+            channel.truncate(end); // if this fails too, reopening ends the torn line instead
+            throw e;
         }
-        failedAppendBytes = records.remaining();
-        broken = true;
-        while (records.hasRemaining()) {
-            channel.write(records);
-        }
-        completeSize = channel.size();
-        failedAppendBytes = 0;
-        broken = false;
     }
 
-    /** True while this opening is usable and the path still names the file it opened. */
-    boolean isHealthyAtPath() {
-        if (broken || !channel.isOpen()) {
-            return false;
-        }
+    /** True while the path names the file this opening appends to (not deleted, rotated or replaced). */
+    boolean isCurrent() {
         try {
-            Object key = Files.readAttributes(path, BasicFileAttributes.class).fileKey();
-            return Objects.equals(key, fileKey);
+            return channel.isOpen() && Objects.equals(Files.readAttributes(path, BasicFileAttributes.class).fileKey(), fileKey);
         } catch (IOException e) {
             return false; // deleted or renamed away: reopen, which recreates it with a header
         }
     }
 
-    Path path() {
-        return path;
-    }
-
-    @Override
-    public void close() {
+    void close() {
         try {
             channel.close();
         } catch (IOException e) {
-            // Closing a channel we only appended to loses nothing: every append was a completed write.
+            // Nothing is lost: every append was a completed write or was cut off.
         }
     }
 }

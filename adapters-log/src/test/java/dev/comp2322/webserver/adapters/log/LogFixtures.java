@@ -2,6 +2,7 @@ package dev.comp2322.webserver.adapters.log;
 
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.comp2322.webserver.adapters.log.BatchingWriter.WhenFull;
 import dev.comp2322.webserver.domain.model.AccessLogEntry;
 import java.io.IOException;
 import java.io.Reader;
@@ -40,15 +41,13 @@ final class LogFixtures {
                 "HTTP/1.1", 200, 1234, Duration.ofNanos(1_500_000), userAgent);
     }
 
-    /** Settings whose timed writes never come during a test: only flush() and close() write. */
-    static LogSettings onlyExplicitWrites(BlockingQueue<String> console) {
-        return new LogSettings(8192, Duration.ofHours(1), Duration.ofHours(1), Duration.ofMillis(20),
-                Duration.ofSeconds(5), console::add);
+    /** Settings whose burst window outlasts any test: only close() writes. */
+    static BatchingWriter.Settings onlyCloseWrites() {
+        return new BatchingWriter.Settings(8192, Duration.ofHours(1), Duration.ofMillis(20), WhenFull.WAIT);
     }
 
-    static LogSettings fastRetries(int capacity, BlockingQueue<String> console) {
-        return new LogSettings(capacity, Duration.ofMillis(10), Duration.ofSeconds(1), Duration.ofMillis(20),
-                Duration.ofSeconds(5), console::add);
+    static BatchingWriter.Settings fastRetries(int capacity) {
+        return new BatchingWriter.Settings(capacity, Duration.ofMillis(5), Duration.ofMillis(20), WhenFull.WAIT);
     }
 
     static BlockingQueue<String> console() {
@@ -57,15 +56,15 @@ final class LogFixtures {
 
     /** Parses the whole file strictly: the first record must be the header; returns the rest. */
     static List<CSVRecord> records(Path file) throws IOException {
-        CSVFormat strict = CsvRecords.FORMAT.builder().setHeader().setSkipHeaderRecord(true).get();
+        CSVFormat strict = CsvAccessLog.FORMAT.builder().setHeader().setSkipHeaderRecord(true).get();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
                 CSVParser parser = CSVParser.parse(reader, strict)) {
-            if (!parser.getHeaderNames().equals(List.of(CsvRecords.HEADER))) {
+            if (!parser.getHeaderNames().equals(List.of(CsvAccessLog.HEADER.split(",")))) {
                 fail("unexpected header " + parser.getHeaderNames());
             }
             List<CSVRecord> all = parser.getRecords();
             all.forEach(r -> {
-                if (r.size() != CsvRecords.HEADER.length) {
+                if (r.size() != parser.getHeaderNames().size()) {
                     fail("record " + r.getRecordNumber() + " has " + r.size() + " fields: " + r);
                 }
             });
