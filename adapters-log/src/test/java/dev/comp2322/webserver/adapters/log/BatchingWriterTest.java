@@ -28,6 +28,7 @@ class BatchingWriterTest {
         final BlockingQueue<List<Integer>> batches = new LinkedBlockingQueue<>();
         final List<Long> droppedCounts = new ArrayList<>();
         final CountDownLatch open = new CountDownLatch(1);
+        final CountDownLatch attempted = new CountDownLatch(1);
         volatile int failures;
         volatile boolean held;
         int attempts;
@@ -35,6 +36,7 @@ class BatchingWriterTest {
         @Override
         public void write(List<Integer> batch, long dropped) throws IOException {
             attempts++;
+            attempted.countDown();
             if (held) {
                 try {
                     open.await(); // a stalled terminal
@@ -101,6 +103,7 @@ class BatchingWriterTest {
         sink.failures = Integer.MAX_VALUE;
         BatchingWriter<Integer> writer = new BatchingWriter<>("w", settings(2, Duration.ZERO, WhenFull.WAIT), sink);
         writer.submit(0);
+        assertThat(sink.attempted.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).as("the writer holds item 0").isTrue();
         assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
             for (int i = 1; i <= 10; i++) {
                 writer.submit(i); // two fit in the queue behind the held batch; the rest are dropped
@@ -118,7 +121,8 @@ class BatchingWriterTest {
         Sink sink = new Sink();
         sink.held = true;
         BatchingWriter<Integer> writer = new BatchingWriter<>("w", settings(4, Duration.ZERO, WhenFull.DROP), sink);
-        writer.submit(0); // taken, then stuck in the stalled sink
+        writer.submit(0);
+        assertThat(sink.attempted.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).as("0 is stuck in the sink").isTrue();
         assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
             for (int i = 1; i <= 100; i++) {
                 writer.submit(i);
