@@ -8,6 +8,8 @@ on free ports, every process started is stopped by PID on exit, and Log.csv is O
 Usage (from the repository root):
     python3 app/bench/bench.py                       # full run: 3 rounds x 10 s per scenario
     python3 app/bench/bench.py --duration 3 --rounds 1 --scenarios a,f   # a quick look
+    python3 app/bench/bench.py --startup-only                             # start-up table alone
+    python3 app/bench/bench.py --memory-only --servers ours               # peak RSS at 256 connections
 
 It prints one Markdown table per scenario (medians over the rounds) and writes the same text to
 --out (default: target/bench/latest.md under app/). See BENCHMARKS.md.
@@ -354,10 +356,14 @@ def main():
                         help="seconds of each scenario per server before measuring (the JIT compiles meanwhile)")
     parser.add_argument("--memory-only", action="store_true",
                         help="only the memory figure: a fresh process per server, scenario (b) alone, peak RSS")
+    parser.add_argument("--startup-only", action="store_true",
+                        help="only the start-up table: launch to first response, fresh processes, no wrk needed")
+    parser.add_argument("--startup-runs", type=int, default=5,
+                        help="fresh launches per server for the start-up table (median)")
     parser.add_argument("--out", default=os.path.join(REPO, "app", "target", "bench", "latest.md"))
     args = parser.parse_args()
 
-    if not shutil.which("wrk"):
+    if not shutil.which("wrk") and not args.startup_only:
         die("wrk is not installed (Debian: apt-get install -y wrk)")
     jdk = find_jdk()
     java = os.path.join(jdk, "bin", "java")
@@ -388,6 +394,11 @@ def main():
     servers = []
     skipped = []
     try:
+        startup = startup_table(factories, wanted, workdir, args.startup_runs)
+        print(startup, file=sys.stderr)
+        if args.startup_only:
+            print(startup)
+            return
         for name in wanted:
             server = factories[name]()
             if server is None:
@@ -410,7 +421,7 @@ def main():
 
         if args.memory_only:
             report = memory_report(servers, args, client_cpu)
-            print(report)
+            print(startup + "\n" + report)
             return
 
         results = {(s, srv.name): [] for s in scenarios for srv in servers}
@@ -433,7 +444,7 @@ def main():
                     print(f"bench: round {rnd + 1} ({s}) {srv.name}: {sample.rps:,.0f} req/s, "
                           f"p99 {sample.p99_ms:.2f} ms, errors {sample.errors}", file=sys.stderr)
 
-        report = render(scenarios, servers, results, args, skipped)
+        report = render(scenarios, servers, results, args, skipped, startup)
         print(report)
         os.makedirs(os.path.dirname(args.out), exist_ok=True)
         with open(args.out, "w") as f:
@@ -442,6 +453,31 @@ def main():
         for srv in servers:
             srv.stop()
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+def startup_table(factories, wanted, workdir, runs):
+    """Launch to first complete response, median (and range) of `runs` fresh launches per server.
+
+    Each launch is a new process on a new port, stopped before the next; nothing else runs meanwhile.
+    """
+    lines = [f"Start-up, launch to first response, {runs} fresh launches each:", "",
+             "| server | median | min | max |", "| --- | ---: | ---: | ---: |"]
+    for name in wanted:
+        times = []
+        for _ in range(max(1, runs)):
+            server = factories[name]()
+            if server is None:
+                break
+            try:
+                server.start(workdir)
+                times.append(server.startup_ms)
+            finally:
+                server.stop()
+        if times:
+            lines.append(f"| {name} | {median(times):.0f} ms | {min(times):.0f} ms | {max(times):.0f} ms |")
+        else:
+            lines.append(f"| {name} | not installed | | |")
+    return "\n".join(lines) + "\n"
 
 
 def memory_report(servers, args, client_cpu):
@@ -459,14 +495,13 @@ def memory_report(servers, args, client_cpu):
     return "\n".join(lines) + "\n"
 
 
-def render(scenarios, servers, results, args, skipped):
+def render(scenarios, servers, results, args, skipped, startup):
     lines = [f"Run: {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {os.cpu_count()} CPUs, "
              f"{args.rounds} rounds x {args.duration} s after a {args.warmup} s warm-up per scenario, "
              f"wrk -t1 on CPU 0, servers on CPU 1; medians.", ""]
     if skipped:
         lines += [f"Not installed, skipped: {', '.join(skipped)}.", ""]
-    lines += ["Start-up (launch to first response): " +
-              ", ".join(f"{s.name} {s.startup_ms:.0f} ms" for s in servers), ""]
+    lines += [startup]
     for s in scenarios:
         title = SCENARIOS[s][0]
         lines += [f"### ({s}) {title}", "",
