@@ -38,7 +38,10 @@ public final class ExecRun {
      * target, which becomes {@code http://127.0.0.1:PORT}; {@code started} hears "server started" lines.
      */
     public static RunReport run(ExecSpec spec, RunOptions options, Consumer<String> started) throws Unusable {
-        install(spec);
+        FixtureInstaller.Installed installed = installFixture(spec.root(), spec.force());
+        started.accept("fixture: " + installed.files() + " files installed into " + installed.root()
+                + ", canary at " + installed.canary());
+        installed.warnings().forEach(w -> started.accept("warning: " + w));
         int port = spec.port() == 0 ? FreePorts.next() : spec.port();
         ServerProcess server;
         try {
@@ -64,12 +67,8 @@ public final class ExecRun {
         }
     }
 
-    private static void install(ExecSpec spec) throws Unusable {
-        installFixture(spec.root(), spec.force());
-    }
-
     /** Installs the fixture into {@code root}, refusing (unless {@code force}) to overwrite anything else. */
-    public static void installFixture(Path root, boolean force) throws Unusable {
+    public static FixtureInstaller.Installed installFixture(Path root, boolean force) throws Unusable {
         try {
             if (!force) {
                 List<Path> clobbered = new FixtureGuard(Fixture.standard()).conflicts(root);
@@ -82,7 +81,7 @@ public final class ExecRun {
             if (Files.exists(root) && !Files.isDirectory(root)) {
                 throw new Unusable("--root " + root + " is not a directory");
             }
-            new FixtureInstaller(Fixture.standard()).install(root);
+            return new FixtureInstaller(Fixture.standard()).install(root);
         } catch (IOException e) {
             throw new Unusable("could not install the fixture into " + root + ": " + describe(e));
         }

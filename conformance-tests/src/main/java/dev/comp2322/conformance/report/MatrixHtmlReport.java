@@ -19,7 +19,7 @@ public final class MatrixHtmlReport {
             h1{font-size:20px;margin:0 0 4px}.meta{color:#5a6275;margin-bottom:12px}
             table{border-collapse:separate;border-spacing:0}th,td{padding:3px 7px;border-bottom:1px solid #e3e6ec;border-right:1px solid #f0f2f5;text-align:left;vertical-align:top;white-space:nowrap}
             thead th{background:#f4f6f9;position:sticky;top:0;z-index:2;vertical-align:bottom}
-            th.sub{max-width:9em;overflow:hidden;text-overflow:ellipsis}th.sub a{color:#1e4f9a;text-decoration:none}
+            th.sub{max-width:12em;overflow:hidden;text-overflow:ellipsis}th.sub a{color:#1e4f9a;text-decoration:none}
             td.id{position:sticky;left:0;background:#fff;z-index:1}td.id code{font:12px ui-monospace,Menlo,Consolas,monospace}
             tr.topic td{background:#eef1f6;font-weight:700;padding-top:8px}
             td.ref,td.lvl{color:#5a6275}

@@ -20,11 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every process the kit starts is gone when it exits, whether it finishes or is stopped with Ctrl-C
- * (SIGINT), even when the server has started a child of its own ({@code examples/spawns_and_stalls.py}).
+ * (SIGINT), even when the server has started a child of its own ({@code examples/never_answers.py}).
  */
 @Timeout(120)
 class ProcessCleanupIT {
-    private static final Path SERVER = Path.of("examples/spawns_and_stalls.py").toAbsolutePath();
+    private static final Path SERVER = Path.of("examples/never_answers.py").toAbsolutePath();
 
     @TempDir
     Path dir;
