@@ -129,7 +129,7 @@ public final class WebServerCommand implements Callable<Integer> {
         commandLine.setErr(new PrintWriter(err, true));
         commandLine.setParameterExceptionHandler((ex, args) -> {
             // One line, not picocli's message plus the whole usage: the user sees what to fix.
-            ex.getCommandLine().getErr().println("webserver: " + oneLine(ex.getMessage()) + " (see --help)");
+            ex.getCommandLine().getErr().println("webserver: " + WebServer.reason(ex) + " (see --help)");
             return EXIT_USAGE;
         });
         return commandLine;
@@ -198,13 +198,5 @@ public final class WebServerCommand implements Callable<Integer> {
         return Optional.of("webserver: warning: file names are encoded as "
                 + (fileNameEncoding.isEmpty() ? "an unknown charset" : fileNameEncoding)
                 + ", not UTF-8: non-ASCII file names will not be found; run with LC_ALL=C.UTF-8");
-    }
-
-    private static String oneLine(String message) {
-        if (message == null) {
-            return "invalid arguments";
-        }
-        int newline = message.indexOf('\n');
-        return (newline >= 0 ? message.substring(0, newline) : message).strip();
     }
 }

@@ -6,6 +6,7 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.lang.ArchRule;
 
@@ -29,6 +30,8 @@ final class ArchitectureRules {
             "the domain only decides: sockets, files, threads and concurrency belong to the adapters";
     static final String DOMAIN_NO_CLOCK_REASON =
             "time is data: the domain reads the instant the request carries and never the system clock";
+    static final String PORTS_IN_DOMAIN_REASON =
+            "ports are the domain's: adapters implement them and never define them (style.md §2)";
     static final String KIT_BLACK_BOX_REASON =
             "the conformance kit is a black box that talks to any server only over TCP";
 
@@ -116,6 +119,19 @@ final class ArchitectureRules {
         return noClasses().that().resideInAPackage(server + ".domain..")
                 .should().callMethodWhere(readsTheSystemClock())
                 .because(DOMAIN_NO_CLOCK_REASON);
+    }
+
+    /**
+     * A public interface others may implement is a port, and ports are declared in {@code domain.port}.
+     * Sealed interfaces (closed value hierarchies such as {@code Body}) can't be implemented elsewhere;
+     * a nested one (a callback such as {@code BatchingWriter.Sink}) belongs to its enclosing class.
+     */
+    ArchRule portsAreDeclaredInTheDomain() {
+        return classes().that().areInterfaces().and().arePublic().and().areTopLevelClasses()
+                .and(DescribedPredicate.describe("are not sealed", (JavaClass c) -> !c.reflect().isSealed()))
+                .and().resideInAPackage(server + "..")
+                .should().resideInAPackage(server + ".domain.port..")
+                .because(PORTS_IN_DOMAIN_REASON);
     }
 
     /** The kit uses no server class. */

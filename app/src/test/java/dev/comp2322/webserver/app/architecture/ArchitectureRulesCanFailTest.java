@@ -90,6 +90,23 @@ class ArchitectureRulesCanFailTest {
     }
 
     @Test
+    @DisplayName("a port declared in the socket adapter breaks 'ports are declared in domain.port'")
+    void portDeclaredInAnAdapterFails() {
+        ArchitectureRules rules = rulesFor("adapterport");
+
+        expectViolation(rules.portsAreDeclaredInTheDomain(), classesOf("adapterport"),
+                ArchitectureRules.PORTS_IN_DOMAIN_REASON, "BytesSource");
+    }
+
+    @Test
+    @DisplayName("a port in domain.port and the adapter that implements it pass 'ports are declared in domain.port'")
+    void portDeclaredInTheDomainPasses() {
+        ArchitectureRules rules = rulesFor("domainport");
+
+        rules.portsAreDeclaredInTheDomain().check(classesOf("domainport"));
+    }
+
+    @Test
     @DisplayName("a class outside every layer breaks the layers (ensureAllClassesAreContainedInArchitecture)")
     void classOutsideTheLayersFails() {
         ArchitectureRules rules = rulesFor("stray");

@@ -62,6 +62,12 @@ class ArchitectureTest {
     }
 
     @Test
+    @DisplayName("ports are declared in domain.port: adapters implement, never define, them")
+    void portsAreDeclaredInTheDomain() {
+        RULES.portsAreDeclaredInTheDomain().check(server);
+    }
+
+    @Test
     @DisplayName("the conformance kit uses no server class")
     void kitIsABlackBox() {
         RULES.kitDependsOnNoServerClass().check(kit);
