@@ -43,6 +43,10 @@ public final class ExecRun {
                 + ", canary at " + installed.canary());
         installed.warnings().forEach(w -> started.accept("warning: " + w));
         int port = spec.port() == 0 ? FreePorts.next() : spec.port();
+        if (ServerProcess.accepts(port)) {
+            // Something else already answers there: the kit would test it instead of the submission.
+            throw new Unusable("port " + port + " is already in use by another process; stop it or use --port 0");
+        }
         ServerProcess server;
         try {
             server = ServerProcess.start(spec, port);

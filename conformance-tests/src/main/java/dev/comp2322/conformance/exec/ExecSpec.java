@@ -37,11 +37,6 @@ public record ExecSpec(String command, Path root, int port, Optional<Path> workd
         return command.replace("{port}", Integer.toString(actualPort)).replace("{root}", shellWord(root.toString()));
     }
 
-    /** The same spec on another port (the class run gives each submission its own). */
-    public ExecSpec onPort(int newPort) {
-        return new ExecSpec(command, root, newPort, workdir, startupTimeout, force);
-    }
-
     static String shellWord(String s) {
         return SHELL_SAFE.matcher(s).matches() ? s : "'" + s.replace("'", "'\\''") + "'";
     }

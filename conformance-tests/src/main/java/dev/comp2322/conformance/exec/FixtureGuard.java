@@ -23,7 +23,7 @@ public final class FixtureGuard {
         this.fixture = fixture;
     }
 
-    /** The paths (relative to {@code root}'s parent or absolute) that installing would clobber; empty if none. */
+    /** The paths that installing into {@code root} would clobber; empty if none. */
     public List<Path> conflicts(Path root) throws IOException {
         List<Path> clobbered = new ArrayList<>();
         for (FixtureFile file : fixture.files()) {

@@ -86,7 +86,7 @@ public final class ServerProcess implements AutoCloseable {
                 return Optional.of("the server command exited with status " + process.exitValue()
                         + " before port " + port + " opened" + lastWords());
             }
-            if (accepts()) {
+            if (accepts(port)) {
                 return Optional.empty();
             }
             waitForExit(Duration.ofMillis(100));
@@ -131,17 +131,13 @@ public final class ServerProcess implements AutoCloseable {
         stop();
     }
 
-    /** Every process of the tree the kit has seen and that is still alive (tests). */
-    public synchronized List<ProcessHandle> survivors() {
-        return seen.stream().filter(ProcessHandle::isAlive).toList();
-    }
-
     private synchronized void observeTree() {
         seen.add(process.toHandle());
         process.descendants().forEach(seen::add);
     }
 
-    private boolean accepts() {
+    /** True if something accepts TCP connections on 127.0.0.1:port. */
+    static boolean accepts(int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
             return true;

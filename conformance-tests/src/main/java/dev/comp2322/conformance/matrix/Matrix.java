@@ -7,7 +7,7 @@ import dev.comp2322.conformance.ServerLog;
 import dev.comp2322.conformance.catalogue.Catalogue;
 import dev.comp2322.conformance.catalogue.ConformanceCase;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,21 +41,12 @@ public record Matrix(List<Row> rows, List<Column> columns) {
                          Optional<String> server, int exitCode, Map<String, Cell> cells) {
         /** Copies the cells, keeping their order. */
         public Column {
-            cells = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(cells));
+            cells = Collections.unmodifiableMap(new LinkedHashMap<>(cells));
         }
 
         /** How many cells have this outcome. */
         public long count(Outcome outcome) {
             return cells.values().stream().filter(c -> c.outcome() == outcome).count();
-        }
-
-        /** The per-outcome counts, in {@link Outcome} order. */
-        public Map<Outcome, Long> counts() {
-            Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
-            for (Outcome o : Outcome.values()) {
-                counts.put(o, count(o));
-            }
-            return counts;
         }
 
         /** A column for a finished run. */

@@ -102,6 +102,19 @@ class ExecCommandTest {
     }
 
     @Test
+    @DisplayName("a --port another process already listens on: one line, exit 2, the other process not tested")
+    void portAlreadyInUse() throws Exception {
+        try (ServerSocket other = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int code = kit.run("--exec", HTTP_SERVER, "--root", dir.resolve("www").toString(),
+                    "--port", Integer.toString(other.getLocalPort()));
+
+            assertThat(code).isEqualTo(2);
+            assertThat(kit.errLines()).containsExactly("error: port " + other.getLocalPort()
+                    + " is already in use by another process; stop it or use --port 0");
+        }
+    }
+
+    @Test
     @DisplayName("an unwritable root: one line, exit 2, nothing started")
     void unwritableRoot() throws Exception {
         Path file = Files.writeString(dir.resolve("a-file"), "not a directory");
