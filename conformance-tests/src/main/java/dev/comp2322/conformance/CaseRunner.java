@@ -23,6 +23,7 @@ final class CaseRunner {
     private final RunOptions options;
     private final Patience patience;
     private final long hardDeadline;
+    private final java.util.Set<String> unanswered = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** Cases of a run: waits follow the run's patience, nothing runs past {@code hardDeadline} (nanoTime). */
     CaseRunner(RunOptions options, Patience patience, long hardDeadline) {
@@ -37,6 +38,9 @@ final class CaseRunner {
         Patience mine = patience.forCase();
         try (CaseContext ctx = new CaseContext(options.parsedTarget(), options.profile(), mine, Fixture.standard())) {
             Verdict verdict = watched(c, ctx);
+            if (mine.sawNoAnswer()) {
+                unanswered.add(c.id());
+            }
             Grading.Graded graded = Grading.applyCoursePolicy(Grading.grade(verdict, level, options.strict()),
                     options.profile(), ctx.transcript().statuses());
             if (mine.cutByDeadline() && graded.outcome() != Outcome.PASS) {
@@ -46,6 +50,11 @@ final class CaseRunner {
             return new CaseResult(c.id(), c.title(), c.reference(), level, graded.outcome(), graded.reason(), c.why(),
                     c.accepts(), Duration.ofNanos(System.nanoTime() - start), ctx.transcript().entries());
         }
+    }
+
+    /** True if a request of the case's last run got no response at all (the server hung, or dropped it). */
+    boolean sawNoAnswer(String id) {
+        return unanswered.contains(id);
     }
 
     /** A result for a case that did not run, and why not. */

@@ -80,7 +80,7 @@ final class TraversalCases {
             return Verdict.breach(requestTarget + " served the canary file from OUTSIDE the document root");
         }
         if (o instanceof WireOutcome.Silent s && s.why() == WireOutcome.Silent.Why.TIMEOUT) {
-            return Verdict.breach(requestTarget + ": " + ctx.noResponse());
+            return Verdict.breach(requestTarget + ": " + Expect.describe(ctx, o));
         }
         return Verdict.pass(requestTarget + " -> " + Expect.describe(ctx, o));
     }

@@ -9,8 +9,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * timeout is the wait until the server shows it needs less patience:
  * <ul>
  *   <li>after 2 requests got no byte at all within their wait, the wait for a first byte shrinks to
- *       20 times the slowest answer seen (at least 1 s, at most the timeout): a server that answers in
- *       3 ms and hangs on some requests does not need 5 s per hang;</li>
+ *       20 times the server's median answer time (at least 1 s, at most the timeout): a server that
+ *       answers in 3 ms and hangs on some requests does not need 5 s per hang;</li>
  *   <li>after a body without Content-Length or chunked stayed open once, a pause of timeout/10 (0.25 to
  *       1 s) ends such a body: the server has shown it never ends them;</li>
  *   <li>after the server kept 2 connections open for a whole close wait, later close waits are timeout/5
@@ -32,6 +32,7 @@ public final class Patience {
     private final Duration timeout;
     private final Shared shared;
     private final AtomicBoolean cut = new AtomicBoolean();
+    private final AtomicBoolean unansweredHere = new AtomicBoolean();
 
     private Patience(Duration timeout, Shared shared) {
         this.timeout = timeout;
@@ -66,14 +67,15 @@ public final class Patience {
             if (!s.adaptive || s.unanswered < 2) {
                 return capped(timeout, "");
             }
-            Duration learnt = s.answered == 0 ? FLOOR : Duration.ofNanos(s.slowestNanos).multipliedBy(20);
+            long median = s.medianNanos();
+            Duration learnt = s.answered == 0 ? FLOOR : Duration.ofNanos(median).multipliedBy(20);
             Duration wait = clamp(learnt, min(FLOOR, timeout), timeout);
             if (wait.equals(timeout)) {
                 return capped(timeout, "");
             }
             String why = "wait shortened from " + WireOutcome.seconds(timeout) + ": " + s.unanswered
                     + " earlier requests got no response at all"
-                    + (s.answered == 0 ? "" : ", and the slowest answer took " + s.slowestNanos / 1_000_000 + " ms");
+                    + (s.answered == 0 ? "" : ", and the server's median answer took " + median / 1_000_000 + " ms");
             return capped(wait, why);
         } finally {
             s.lock.unlock();
@@ -120,14 +122,20 @@ public final class Patience {
     /** A first byte arrived this long after the request. */
     public void answered(Duration latency) {
         update(s -> {
+            s.latencies[s.answered % s.latencies.length] = latency.toNanos();
             s.answered++;
-            s.slowestNanos = Math.max(s.slowestNanos, latency.toNanos());
         });
     }
 
     /** A full (adaptive) wait passed without a single byte. */
     public void unanswered() {
+        unansweredHere.set(true);
         update(s -> s.unanswered++);
+    }
+
+    /** True if one of this view's waits for a response passed without a single byte. */
+    public boolean sawNoAnswer() {
+        return unansweredHere.get();
     }
 
     /** A body had no end marker and the server kept the connection open. */
@@ -209,7 +217,8 @@ public final class Patience {
         final boolean adaptive;
         final long deadline;
         int answered;
-        long slowestNanos;
+        /** The most recent answer times (a ring): their median says how fast the server usually is. */
+        final long[] latencies = new long[64];
         int unanswered;
         int unterminated;
         int stayedOpen;
@@ -217,6 +226,12 @@ public final class Patience {
         Shared(boolean adaptive, long deadline) {
             this.adaptive = adaptive;
             this.deadline = deadline;
+        }
+
+        long medianNanos() {
+            long[] seen = java.util.Arrays.copyOf(latencies, Math.min(answered, latencies.length));
+            java.util.Arrays.sort(seen);
+            return seen.length == 0 ? 0 : seen[seen.length / 2];
         }
     }
 }

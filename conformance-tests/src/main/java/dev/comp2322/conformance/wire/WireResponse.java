@@ -131,10 +131,13 @@ public final class WireResponse {
                 : Optional.of(observations.stream().map(Observation::detail).collect(Collectors.joining("; ")));
     }
 
-    /** A short description such as {@code 404 (text/html, 153 bytes)}, with the framing if it is incomplete. */
+    /**
+     * A short description such as {@code 404 (text/html, 153 bytes)}; an incomplete body says so in a word
+     * ({@code 200 (text/html, 764 bytes, no end found)}); the details are in {@link #framingProblem()}.
+     */
     public String summary() {
-        String base = status + " (" + header("Content-Type").orElse("no Content-Type") + ", " + body.length + " bytes)";
-        return complete() ? base : base + ", " + framingProblem().orElse("incomplete");
+        String end = framing == Framing.UNTERMINATED ? ", no end found" : framing == Framing.BROKEN ? ", cut short" : "";
+        return status + " (" + header("Content-Type").orElse("no Content-Type") + ", " + body.length + " bytes" + end + ")";
     }
 
     /** The status line and the summary: {@code "HTTP/1.1 404 Not Found" (text/html, 153 bytes)}. */

@@ -132,4 +132,97 @@ class WireConnectionTest {
             assertThat(r.problem()).hasValueSatisfying(p -> assertThat(p).contains("3 of 10"));
         }
     }
+
+    @Test
+    @DisplayName("bare LF and a missing SP after the code are syntax observations, not framing ones")
+    void syntaxObservationsAreSeparateFromFraming() throws Exception {
+        try (CannedServer server = new CannedServer("HTTP/1.1 200\nContent-Length: 2\n\nok", true); WireConnection c = connect(server)) {
+            WireResponse r = received(c.read());
+
+            assertThat(r.has(Observation.Kind.BARE_LF)).isTrue();
+            assertThat(r.has(Observation.Kind.STATUS_LINE)).isTrue();
+            assertThat(r.syntaxProblem()).isPresent();
+            assertThat(r.framingProblem()).isEmpty();
+            assertThat(r.bodyText()).isEqualTo("ok");
+            assertThat(r.complete()).isTrue();
+        }
+    }
+
+    @Test
+    @DisplayName("an empty reason phrase after the SP is no deviation")
+    void emptyReasonPhraseIsFine() throws Exception {
+        try (CannedServer server = new CannedServer("HTTP/1.1 404 \r\nContent-Length: 0\r\n\r\n", true); WireConnection c = connect(server)) {
+            WireResponse r = received(c.read());
+
+            assertThat(r.status()).isEqualTo(404);
+            assertThat(r.observations()).isEmpty();
+        }
+    }
+
+    @Test
+    @DisplayName("an obs-folded field value is joined with a space and observed")
+    void obsFoldIsJoined() throws Exception {
+        try (CannedServer server = new CannedServer("HTTP/1.1 200 OK\r\nX-Long: one\r\n two\r\nContent-Length: 0\r\n\r\n", true);
+             WireConnection c = connect(server)) {
+            WireResponse r = received(c.read());
+
+            assertThat(r.header("X-Long")).hasValue("one two");
+            assertThat(r.has(Observation.Kind.OBS_FOLD)).isTrue();
+        }
+    }
+
+    @Test
+    @DisplayName("a body without length on a connection left open is unterminated: the bytes that came are kept")
+    void bodyWithoutEndIsUnterminated() throws Exception {
+        try (CannedServer server = new CannedServer("HTTP/1.1 200 OK\n\nhello", false); WireConnection c = connect(server)) {
+            WireResponse r = received(c.read());
+
+            assertThat(r.framing()).isEqualTo(Framing.UNTERMINATED);
+            assertThat(r.bodyText()).isEqualTo("hello");
+            assertThat(r.has(Observation.Kind.UNTERMINATED)).isTrue();
+            assertThat(r.framingProblem()).hasValueSatisfying(p -> assertThat(p).contains("after 5 body bytes"));
+        }
+    }
+
+    @Test
+    @DisplayName("bytes that stop before the end of the head are described, never called 'no response'")
+    void partialHeadIsDescribed() throws Exception {
+        try (CannedServer server = new CannedServer("HTTP/1.1 200 OK\r\nContent-Ty", false); WireConnection c = connect(server)) {
+            WireOutcome outcome = c.read();
+
+            assertThat(outcome.describe()).startsWith("only 27 bytes arrived in ").contains("HTTP/1.1 200 OK")
+                    .doesNotContain("no response");
+        }
+    }
+
+    @Test
+    @DisplayName("the transcript holds the bytes as received: a bare LF is shown as \\n without \\r")
+    void transcriptShowsBareLf() throws Exception {
+        Transcript transcript = new Transcript();
+        try (CannedServer server = new CannedServer("HTTP/1.1 200 OK\nContent-Length: 2\n\nok", true);
+             WireConnection c = WireConnection.open(server.target(), TIMEOUT, transcript, 1)) {
+            c.read();
+        }
+
+        assertThat(transcript.entries()).anySatisfy(e -> assertThat(e.text()).startsWith("HTTP/1.1 200 OK\\n\n"));
+    }
+
+    @Test
+    @DisplayName("REST Assured runs over a recording socket: its transcript is the exact bytes, and a bare-LF response is still parsed")
+    void restAssuredExchangeIsRecordedExactly() throws Exception {
+        Transcript transcript = new Transcript();
+        try (CannedServer server = new CannedServer("HTTP/1.1 200 OK\nContent-Length: 2\n\nok", true)) {
+            WireOutcome outcome = new RestClient(server.target(), TIMEOUT).get("/x", transcript);
+
+            WireResponse r = received(outcome);
+            assertThat(r.bodyText()).isEqualTo("ok");
+            assertThat(r.has(Observation.Kind.BARE_LF)).isTrue();
+        }
+
+        assertThat(transcript.entries()).anySatisfy(e -> {
+            assertThat(e.label()).contains("sent (REST Assured)");
+            assertThat(e.text()).startsWith("GET /x HTTP/1.1\\r\\n\n");
+        });
+        assertThat(transcript.entries()).anySatisfy(e -> assertThat(e.text()).startsWith("HTTP/1.1 200 OK\\n\n"));
+    }
 }
