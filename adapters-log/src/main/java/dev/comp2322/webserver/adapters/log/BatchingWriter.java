@@ -59,17 +59,14 @@ public final class BatchingWriter<T> implements AutoCloseable {
      */
     public void submit(T item) {
         if (closing) {
-            throw closed();
+            throw new IllegalStateException(thread.getName() + " is closed");
         }
-        if (queue.offer(item) || waitForRoom(item)) {
-            if (terminated && queue.remove(item)) {
-                throw closed(); // raced with close(): the writer has taken its last item
-            }
-            if (idle) {
-                LockSupport.unpark(thread);
-            }
-        } else {
+        if (!queue.offer(item) && !waitForRoom(item)) {
             dropped.incrementAndGet();
+        } else if (terminated && queue.remove(item)) { // raced with close(): the writer has taken its last item
+            throw new IllegalStateException(thread.getName() + " is closed");
+        } else if (idle) {
+            LockSupport.unpark(thread);
         }
     }
 
@@ -114,8 +111,8 @@ public final class BatchingWriter<T> implements AutoCloseable {
         while (!closing) {
             if (failing) {
                 LockSupport.parkNanos(settings.retryInterval().toNanos()); // close() unparks
-            } else if (batch.isEmpty() && awaitWork()) {
-                LockSupport.parkNanos(settings.window().toNanos()); // a burst gathers; nobody wakes us
+            } else if (batch.isEmpty()) {
+                awaitBurst();
             }
             if (!failing) {
                 queue.drainTo(batch);
@@ -127,14 +124,22 @@ public final class BatchingWriter<T> implements AutoCloseable {
         write();
     }
 
-    /** Parks until an item is queued (true) or close(); {@code idle} is set before the check: no lost wake-up. */
-    private boolean awaitWork() {
+    /**
+     * Parks until an item is queued, then while the burst gathers for {@code window} (producers don't wake
+     * us; a full queue or close() does). {@code idle} is set before the check: no wake-up is lost, and one
+     * left over does not cut the window short.
+     */
+    private void awaitBurst() {
         idle = true;
         while (queue.isEmpty() && !closing) {
             LockSupport.park(this);
         }
         idle = false;
-        return !closing;
+        long end = System.nanoTime() + settings.window().toNanos();
+        for (long left = end - System.nanoTime(); left > 0 && !closing && queue.remainingCapacity() > 0;
+                left = end - System.nanoTime()) {
+            LockSupport.parkNanos(this, left);
+        }
     }
 
     private void write() {
@@ -150,9 +155,5 @@ public final class BatchingWriter<T> implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             failing = true; // the sink reports; a bug in it must not end the writer and block producers
         }
-    }
-
-    private IllegalStateException closed() {
-        return new IllegalStateException(thread.getName() + " is closed");
     }
 }

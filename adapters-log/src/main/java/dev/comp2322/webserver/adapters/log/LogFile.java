@@ -36,10 +36,9 @@ final class LogFile {
     static LogFile open(Path path, ByteBuffer header, FileChannel channel) throws IOException {
         try {
             LogFile file = new LogFile(path, channel);
-            long size = channel.size();
-            if (size == 0) {
+            if (channel.size() == 0) {
                 file.append(header);
-            } else if (!endsWithLineEnd(path, size)) {
+            } else if (!endsWithLineEnd(path, channel.size())) {
                 file.append(ByteBuffer.wrap(new byte[] {'\r', '\n'}));
             }
             return file;
