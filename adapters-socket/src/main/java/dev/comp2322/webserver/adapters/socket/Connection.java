@@ -186,16 +186,17 @@ final class Connection extends DeadlineQueue.Entry {
     private boolean send(Response response, Request request, RequestReader.Rejected rejected) throws IOException {
         ResponseWriter writer = loop.writer();
         long bodyBytes;
+        byte[] head;
         switch (response.body()) {
             case Body.Empty empty -> {
-                writer.encodeHead(response);
-                put(writer.bytes(), writer.length());
+                head = writer.head(response);
+                put(head, head.length);
                 bodyBytes = 0;
             }
             case Body.Text text -> {
                 byte[] utf8 = text.utf8();
-                writer.encodeHead(response);
-                put(writer.bytes(), writer.length());
+                head = writer.head(response);
+                put(head, head.length);
                 put(utf8, utf8.length);
                 bodyBytes = utf8.length;
             }
@@ -206,8 +207,8 @@ final class Connection extends DeadlineQueue.Entry {
                         if (body.remaining() != content.length()) {
                             return false;
                         }
-                        writer.encodeHead(response);
-                        put(writer.bytes(), writer.length());
+                        head = writer.head(response);
+                        put(head, head.length);
                         put(body);
                     }
                     case ContentSource.Streamed<FileChannel> streamed -> {
@@ -217,8 +218,8 @@ final class Connection extends DeadlineQueue.Entry {
                             channelOfFile.close();
                             return false;
                         }
-                        writer.encodeHead(response);
-                        put(writer.bytes(), writer.length());
+                        head = writer.head(response);
+                        put(head, head.length);
                         file = channelOfFile;
                         filePosition = 0;
                         fileEnd = content.length();
@@ -231,7 +232,7 @@ final class Connection extends DeadlineQueue.Entry {
             }
         }
         loop.answered().add(new Answered(rejected, request, response.status().code(),
-                loop.writer().length() + bodyBytes, requestStartNanos));
+                head.length + bodyBytes, requestStartNanos));
         if (!response.keepOpen()) {
             closeAfterOutput = true;
         }

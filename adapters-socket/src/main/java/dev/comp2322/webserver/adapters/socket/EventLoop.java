@@ -2,6 +2,7 @@ package dev.comp2322.webserver.adapters.socket;
 
 import dev.comp2322.webserver.domain.model.AccessLogEntry;
 import dev.comp2322.webserver.domain.model.ClientAddress;
+import dev.comp2322.webserver.domain.model.HttpVersion;
 import dev.comp2322.webserver.domain.model.Request;
 import dev.comp2322.webserver.domain.port.in.ServeRequest;
 import dev.comp2322.webserver.domain.port.out.AccessLog;
@@ -44,6 +45,8 @@ final class EventLoop implements Runnable {
     /** How long a closing connection keeps reading so the peer sees our response before any reset (RFC 9112 §9.6). */
     private static final Duration LINGER = Duration.ofSeconds(1);
     private static final long MAX_WAIT_MILLIS = 1000;
+    private static final String HTTP_1_1 = HttpVersion.HTTP_1_1.toString();
+    private static final String HTTP_1_0 = new HttpVersion(1, 0).toString();
     private static final long PAUSED_ACCEPT_WAIT_MILLIS = 20;
 
     private final SocketHttpServer.Shared shared;
@@ -283,13 +286,26 @@ final class EventLoop implements Runnable {
         if (a.request() != null) {
             Request r = a.request();
             entry = new AccessLogEntry(r.receivedAt(), client.ip(), client.port(), r.method(), r.target(),
-                    r.version().toString(), a.status(), a.bytes(), duration, r.headers().first("User-Agent").orElse(""));
+                    versionText(r.version()), a.status(), a.bytes(), duration, r.headers().first("User-Agent").orElse(""));
         } else {
             RequestReader.Rejected r = a.rejected();
             entry = new AccessLogEntry(r.error().receivedAt(), client.ip(), client.port(), r.method(), r.target(),
                     r.version(), a.status(), a.bytes(), duration, r.userAgent());
         }
         shared.log().record(entry);
+    }
+
+    /** The version as text, without building a string for the common ones. */
+    private static String versionText(HttpVersion version) {
+        if (version.major() == 1) {
+            if (version.minor() == 1) {
+                return HTTP_1_1;
+            }
+            if (version.minor() == 0) {
+                return HTTP_1_0;
+            }
+        }
+        return version.toString();
     }
 
     ByteBuffer readBuffer() {

@@ -25,6 +25,7 @@ final class FieldSectionParser {
     private State state = State.LINE_START;
     private int consumed;
     private int nameEnd;
+    private boolean framingFields;
     private int valueEnd;
 
     FieldSectionParser(int maxBytes, int maxFields) {
@@ -125,7 +126,9 @@ final class FieldSectionParser {
         if (fields.size() == maxFields) {
             throw new WireException(HEADER_SECTION_TOO_LARGE, "more than " + maxFields + " header fields");
         }
-        fields.add(new HeaderField(scratch.text(0, nameEnd), scratch.text(nameEnd, valueEnd)));
+        HeaderField field = new HeaderField(scratch.text(0, nameEnd), scratch.text(nameEnd, valueEnd));
+        fields.add(field);
+        framingFields |= field.hasName("Content-Length") || field.hasName("Transfer-Encoding");
         scratch.reset();
         state = State.LINE_START;
     }
@@ -135,8 +138,14 @@ final class FieldSectionParser {
         return fields;
     }
 
+    /** True when a Content-Length or Transfer-Encoding field was parsed: the body framing needs a look. */
+    boolean hasFramingFields() {
+        return framingFields;
+    }
+
     void reset() {
         fields.clear();
+        framingFields = false;
         scratch.reset();
         state = State.LINE_START;
         consumed = 0;

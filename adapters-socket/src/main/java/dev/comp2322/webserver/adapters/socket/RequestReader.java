@@ -81,7 +81,11 @@ final class RequestReader {
             }
             request = new Request(line.method(), line.target(), line.version(),
                     new HeaderFields(fields.fields()), client, receivedAt);
-            switch (BodyFraming.of(request.version(), request.headers(), maxBodyBytes)) {
+            // RFC 9112 §6.3 rule 7: without Content-Length or Transfer-Encoding a request has no body.
+            BodyFraming framing = fields.hasFramingFields()
+                    ? BodyFraming.of(request.version(), request.headers(), maxBodyBytes)
+                    : BodyFraming.NONE;
+            switch (framing) {
                 case BodyFraming.None none -> stage = Stage.DONE;
                 case BodyFraming.Length length -> {
                     bodyLeft = length.length();
