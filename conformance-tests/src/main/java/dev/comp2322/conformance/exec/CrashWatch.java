@@ -33,6 +33,9 @@ final class CrashWatch implements ProgressListener {
     private final Map<String, CaseResult> rewritten = new HashMap<>();
     private Optional<String> diedDuring = Optional.empty();
     private String crash = "";
+    /** Where the death was seen: " during case X", or " before case X started" (during the kit's probe). */
+    private String where = "";
+    private boolean blameNext;
 
     CrashWatch(ServerProcess server, ProgressListener next) {
         this.server = server;
@@ -42,21 +45,35 @@ final class CrashWatch implements ProgressListener {
     @Override
     public synchronized void started(String caseId) {
         running.add(caseId);
+        if (crash.isEmpty()) {
+            // Dead before a case began (the kit's probe killed it): blame no case for it, but fail the first one.
+            server.exitStatus(Duration.ZERO).ifPresent(status -> {
+                crash = "the server process exited with status " + status;
+                where = " before case " + caseId + " started";
+                blameNext = true;
+            });
+        }
     }
 
     @Override
     public synchronized void ran(CaseResult result) {
         running.remove(result.id());
-        if (diedDuring.isPresent()) {
-            rewritten.put(result.id(), with(result, Outcome.SKIPPED, crash + " during case " + diedDuring.get()
-                    + "; nothing more can be tested"));
+        if (blameNext) {
+            blameNext = false;
+            rewritten.put(result.id(), with(result, Outcome.FAIL, crashReason(result, " before this case started")));
+            return;
+        }
+        if (!crash.isEmpty()) {
+            rewritten.put(result.id(), with(result, Outcome.SKIPPED, crash + where + "; nothing more can be tested"));
             return;
         }
         var exit = server.exitStatus(mayHaveKilled(result) ? EXIT_PATIENCE : Duration.ZERO);
         if (exit.isPresent()) {
             diedDuring = Optional.of(result.id());
             crash = "the server process exited with status " + exit.getAsInt();
-            rewritten.put(result.id(), with(result, Outcome.FAIL, crashReason(result)));
+            where = " during case " + result.id();
+            String beside = running.isEmpty() ? "" : " (running at the same time: " + String.join(", ", running) + ")";
+            rewritten.put(result.id(), with(result, Outcome.FAIL, crashReason(result, " during this case" + beside)));
         }
     }
 
@@ -75,11 +92,10 @@ final class CrashWatch implements ProgressListener {
         return original.stream().map(r -> rewritten.getOrDefault(r.id(), r)).toList();
     }
 
-    private String crashReason(CaseResult r) {
-        String beside = running.isEmpty() ? "" : " (running at the same time: " + String.join(", ", running) + ")";
+    private String crashReason(CaseResult r, String when) {
         List<String> lines = server.lastLines().stream().filter(l -> !l.isBlank()).toList();
         if (lines.isEmpty()) {
-            return crash + " during this case" + beside + "; it printed nothing (the case saw: " + r.reason() + ")";
+            return crash + when + "; it printed nothing (the case saw: " + r.reason() + ")";
         }
         // The last line first (Python's "ValueError: embedded null byte"), then the lines before it for context:
         // from the start of a traceback when there is one, else the last few.
@@ -91,7 +107,7 @@ final class CrashWatch implements ProgressListener {
             }
         }
         String context = String.join(" | ", lines.subList(from, lines.size()));
-        return crash + " during this case" + beside + ": " + lines.get(lines.size() - 1).trim()
+        return crash + when + ": " + lines.get(lines.size() - 1).trim()
                 + " (last output: " + context + "; the case saw: " + r.reason() + ")";
     }
 
