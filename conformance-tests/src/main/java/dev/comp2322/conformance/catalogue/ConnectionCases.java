@@ -75,8 +75,8 @@ final class ConnectionCases {
                         .accepts("HTTP/d.d SP 3DIGIT SP reason CRLF, fields name: value CRLF").dependsOn(ContentCases.BASE)
                         .why("Strict clients reject a malformed status line, so the page never loads.")
                         .check(ctx -> Expect.response(ctx.exchange(ctx.get(ctx.path("index.html"))))
-                                .map(r -> r.problem().isEmpty() ? Verdict.pass(r.statusLine())
-                                        : Verdict.breach(r.problem().get()))
+                                .map(r -> r.syntaxProblem().isEmpty() ? Verdict.pass(r.statusLine())
+                                        : Verdict.breach(r.syntaxProblem().get()))
                                 .orElse(Verdict.breach("no response"))));
     }
 

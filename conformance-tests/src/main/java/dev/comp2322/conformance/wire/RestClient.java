@@ -75,9 +75,13 @@ public final class RestClient {
             transcript.note("<< conn " + number + " (REST Assured)", "no connection: " + clientProblem);
             return new WireOutcome.Silent(WireOutcome.Silent.Why.CLOSED, 0, "", Duration.ZERO, "");
         }
-        byte[] sent = s.sent();
-        transcript.sent(number, sent, sent.length, "REST Assured");
-        return parse(s, method == Method.HEAD, number, transcript, clientProblem);
+        try {
+            byte[] sent = s.sent();
+            transcript.sent(number, sent, sent.length, "REST Assured");
+            return parse(s, method == Method.HEAD, number, transcript, clientProblem);
+        } finally {
+            closeQuietly(s);   // a server that never closes must not keep this exchange's connection (or its thread)
+        }
     }
 
     /** The kit's tolerant reading of the bytes the client received; the transcript gets them exactly. */
@@ -102,6 +106,14 @@ public final class RestClient {
         }
         transcript.received(number, received, received.length, note);
         return outcome;
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // already closed by the client or the server
+        }
     }
 
     private RestAssuredConfig config(AtomicReference<RecordingSocket> socket) {

@@ -29,6 +29,8 @@ public final class WireConnection implements AutoCloseable {
     private final Transcript transcript;
     private final int number;
     private final Patience patience;
+    /** Why the kit itself closed the connection (a write the server stopped draining), or "". */
+    private volatile String abortedWrite = "";
 
     private WireConnection(Socket socket, Transcript transcript, int number, Patience patience) throws IOException {
         this.socket = socket;
@@ -98,8 +100,9 @@ public final class WireConnection implements AutoCloseable {
             out.flush();
         } catch (IOException e) {
             if (aborted.get()) {
-                throw new IOException("the server stopped reading: " + written + " of " + bytes.length
-                        + " bytes could be sent in " + WireOutcome.seconds(wait), e);
+                abortedWrite = "the server stopped reading: " + written + " of " + bytes.length
+                        + " bytes could be sent in " + WireOutcome.seconds(wait) + ", so the kit closed the connection";
+                throw new IOException(abortedWrite, e);
             }
             throw e;
         } finally {
@@ -114,7 +117,7 @@ public final class WireConnection implements AutoCloseable {
 
     /** Reads the next response, knowing whether it answers a HEAD request (no content, RFC 9112 §6.3). */
     public WireOutcome read(boolean headRequest) {
-        return record(reader.read(headRequest, Optional.empty()));
+        return record(abortedWrite.isEmpty() ? reader.read(headRequest, Optional.empty()) : stoppedReading());
     }
 
     /**
@@ -122,7 +125,14 @@ public final class WireConnection implements AutoCloseable {
      * slow-request case waits on purpose). Such a wait is never shortened by what the run learnt.
      */
     public WireOutcome read(boolean headRequest, Duration limit) {
-        return record(reader.read(headRequest, Optional.of(limit)));
+        return record(abortedWrite.isEmpty() ? reader.read(headRequest, Optional.of(limit)) : stoppedReading());
+    }
+
+    /** The kit closed the connection after the server stopped reading: that is a silence, not the server's close. */
+    private WireOutcome stoppedReading() {
+        WireOutcome silence = new WireOutcome.Silent(WireOutcome.Silent.Why.TIMEOUT, 0, "", patience.timeout(), abortedWrite);
+        transcript.received(number, new byte[0], 0, silence.describe());
+        return silence;
     }
 
     private WireOutcome record(WireOutcome outcome) {

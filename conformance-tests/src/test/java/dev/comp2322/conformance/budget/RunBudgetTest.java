@@ -142,4 +142,15 @@ class RunBudgetTest {
         assertThat(t.millis()).isLessThan(3 * MINUTE_MS);
         assertCountsAddUp(t.report());
     }
+
+    @Test
+    @Timeout(300)
+    @DisplayName("at --timeout 12s a server that accepts and never answers takes under three minutes")
+    void silentServerAtTwelveSeconds() throws Exception {
+        Timed t = run(MisbehavingServer.Mode.SILENT, Duration.ofSeconds(12));
+
+        assertThat(t.millis()).isLessThan(3 * MINUTE_MS);
+        assertCountsAddUp(t.report());
+        assertThat(t.byId().get("get-html").reason()).startsWith("expected 200 with index.html, got no response in ");
+    }
 }
