@@ -7,6 +7,10 @@ Phases, each against a fresh server on 127.0.0.1 and a free port, each bounded i
              every trickler must be answered 400 and closed by the head timeout
   logfault   Log.csv replaced by a directory, then restored: every request is still served, stderr
              reports the fault at most once per 5 s, the earlier records stay intact, logging resumes
+  scale      (opt-in: --phases scale) as many idle connections as the open-file limits allow, up to
+             --scale (default 50,000), from source addresses spread over 127.0.0.2-127.0.0.201; reports
+             the number held and, when wrk is installed, keep-alive throughput (64 connections, 1 KiB)
+             with them held against the same server without them (the target: at least 0.9x)
   soak       C keep-alive clients (default 256) for S seconds (default 30), then SIGTERM while they
              are still sending: the process exits 0 within the grace period and Log.csv holds exactly
              one parseable record per response the clients received completely
@@ -147,6 +151,67 @@ def phase_idle(args, summary):
             s.close()
         code, took = server.terminate(15)
         check(code == 0, f"idle server exit code {code}")
+
+
+def wrk_rate(port, seconds):
+    """Requests per second of wrk -t1 -c64 against / for a few seconds, or None without wrk."""
+    wrk = shutil.which("wrk")
+    if not wrk:
+        return None
+    out = subprocess.run([wrk, "-t1", "-c64", f"-d{seconds}s", f"http://{HOST}:{port}/"],
+                         capture_output=True, text=True, timeout=seconds + 30).stdout
+    for line in out.splitlines():
+        if line.startswith("Requests/sec:"):
+            return float(line.split()[1])
+    return None
+
+
+def phase_scale(args, summary):
+    print(f"scale: up to {args.scale} idle connections over 200 source addresses", flush=True)
+    # Each idle peer holds one descriptor here and one in the server: both processes' limits cap the count.
+    server = Server(args, "scale", ["--max-connections", str(args.scale + 1000), "--keep-alive-timeout", "10m"])
+    held = []
+    try:
+        wrk_rate(server.port, 2)  # warm-up: the JIT compiles the request path
+        before = wrk_rate(server.port, args.scale_seconds)
+        started = time.monotonic()
+        stopped_by = "the target (--scale, or this process's open-file limit less 1,000)"
+        # Both processes have the same limit; leave the server room for the measuring clients and its files.
+        limit = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+        target = args.scale if limit == resource.RLIM_INFINITY else min(args.scale, limit - 1000)
+        for i in range(target):
+            try:
+                s = socket.socket()
+            except OSError as e:
+                stopped_by = f"this process's open-file limit ({e.strerror})"
+                break
+            try:
+                s.bind((f"127.0.0.{2 + i % 200}", 0))
+                s.settimeout(10)
+                s.connect((HOST, server.port))
+            except OSError as e:
+                s.close()
+                stopped_by = f"{e.__class__.__name__}: {e.strerror or e}"
+                break
+            held.append(s)
+        opened = time.monotonic() - started
+        during = wrk_rate(server.port, args.scale_seconds)
+        probe = held[0]
+        probe.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+        status, _ = read_response(probe, b"")
+        check(status == 200, f"the first of {len(held)} idle connections is still served")
+        ratio = round(during / before, 3) if before and during else None
+        print(f"  held {len(held)} idle connections (stopped by {stopped_by}) in {opened:.1f} s; "
+              f"keep-alive req/s without them {before}, with them {during}, ratio {ratio}", flush=True)
+        if ratio is not None:
+            check(ratio >= 0.9, f"throughput with {len(held)} idle connections held is at least 0.9x: {ratio}")
+        summary["scale"] = {"held": len(held), "stopped_by": stopped_by, "open_seconds": round(opened, 2),
+                            "req_per_s_without": before, "req_per_s_with": during, "ratio": ratio}
+    finally:
+        for s in held:
+            s.close()
+        code, took = server.terminate(30)
+        check(code == 0, f"scale server exit code {code}")
 
 
 def phase_slowloris(args, summary):
@@ -301,7 +366,9 @@ def main():
     p.add_argument("--slowloris", type=int, default=1_000)
     p.add_argument("--clients", type=int, default=256)
     p.add_argument("--seconds", type=int, default=30)
-    p.add_argument("--phases", default="idle,slowloris,logfault,soak")
+    p.add_argument("--scale", type=int, default=50_000, help="idle connections the scale phase tries to hold")
+    p.add_argument("--scale-seconds", type=int, default=3, help="seconds of each wrk run in the scale phase")
+    p.add_argument("--phases", default="idle,slowloris,logfault,soak", help="comma-separated; scale is opt-in")
     args = p.parse_args()
     if sys.version_info < (3, 8):
         raise SystemExit("stress.py needs Python 3.8 or newer")
@@ -310,16 +377,21 @@ def main():
     if not shutil.which(args.java) and not os.path.isfile(args.java):
         raise SystemExit(f"no java at {args.java} (a JDK >= 21; pass --java)")
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    phases_asked = args.phases.split(",")
     need = max(args.idle, args.slowloris, args.clients) + 1000
     if soft < need:
         if hard != resource.RLIM_INFINITY and hard < need:
             raise SystemExit(f"open-file limit {hard} < {need} needed for {args.idle} idle connections")
         resource.setrlimit(resource.RLIMIT_NOFILE, (need, hard))
+    if "scale" in phases_asked:
+        # As many as allowed: the phase reports how many it held when a limit stopped it.
+        resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
     shutil.rmtree(args.workdir, ignore_errors=True)
     os.makedirs(args.workdir)
     summary = {"command": " ".join(sys.argv), "started": time.strftime("%Y-%m-%d %H:%M:%S"), "cpus": os.cpu_count()}
-    phases = {"idle": phase_idle, "slowloris": phase_slowloris, "logfault": phase_logfault, "soak": phase_soak}
-    for name in args.phases.split(","):
+    phases = {"idle": phase_idle, "slowloris": phase_slowloris, "logfault": phase_logfault, "soak": phase_soak,
+              "scale": phase_scale}
+    for name in phases_asked:
         phases[name](args, summary)
     summary["failures"] = FAILURES
     with open(os.path.join(args.workdir, "summary.json"), "w") as f:

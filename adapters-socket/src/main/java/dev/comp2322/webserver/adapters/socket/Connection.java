@@ -405,8 +405,8 @@ final class Connection extends DeadlineQueue.Entry {
             close();
             return;
         }
-        channel.shutdownOutput();
         if (!closingAfterError && !peerSentMore) {
+            // Nothing unread (one non-blocking read tells): closing now can't turn into a reset.
             ByteBuffer probe = loop.readBuffer();
             probe.clear();
             if (channel.read(probe) <= 0) {
@@ -414,6 +414,7 @@ final class Connection extends DeadlineQueue.Entry {
                 return;
             }
         }
+        channel.shutdownOutput(); // FIN after the last response, so the peer knows no more is coming
         state = State.LINGERING;
         key.interestOps(SelectionKey.OP_READ);
         loop.lingerQueue().arm(this, now);

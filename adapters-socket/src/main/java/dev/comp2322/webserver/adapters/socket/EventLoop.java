@@ -8,6 +8,7 @@ import dev.comp2322.webserver.domain.port.in.ServeRequest;
 import dev.comp2322.webserver.domain.port.out.AccessLog;
 import dev.comp2322.webserver.domain.port.out.ContentSource;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
@@ -48,6 +49,7 @@ final class EventLoop implements Runnable {
     private static final String HTTP_1_1 = HttpVersion.HTTP_1_1.toString();
     private static final String HTTP_1_0 = new HttpVersion(1, 0).toString();
     private static final long PAUSED_ACCEPT_WAIT_MILLIS = 20;
+    private static final Duration ACCEPT_BACKOFF = Duration.ofMillis(50);
 
     private final SocketHttpServer.Shared shared;
     private final Selector selector;
@@ -65,8 +67,12 @@ final class EventLoop implements Runnable {
     private final DeadlineQueue[] queues;
     private volatile int busy;
     private boolean acceptPaused;
+    private long acceptResumeNanos;
+    private boolean acceptFailing;
     private long graceEndNanos;
     private boolean stopSeen;
+    private InetAddress lastAddress;
+    private String lastIp = "";
 
     EventLoop(SocketHttpServer.Shared shared, ServerSocketChannel listener) throws IOException {
         this.shared = shared;
@@ -118,7 +124,7 @@ final class EventLoop implements Runnable {
         if (shared.stopping()) {
             return continueStopping(now);
         }
-        if (acceptPaused && shared.hasRoom()) {
+        if (acceptPaused && shared.hasRoom() && now - acceptResumeNanos >= 0) {
             acceptPaused = false;
             acceptKey.interestOps(SelectionKey.OP_ACCEPT);
         }
@@ -172,14 +178,23 @@ final class EventLoop implements Runnable {
                 return; // stop() closed the listener
             } catch (IOException e) {
                 shared.releaseSlot();
-                // e.g. out of file descriptors: say so and keep serving the others; the next turn retries.
-                LOG.log(System.Logger.Level.WARNING, "accept failed: " + e.getMessage());
+                // e.g. out of file descriptors: say so once, keep serving the others, and try again a
+                // little later (the listener stays ready, so retrying at once would spin).
+                if (!acceptFailing) {
+                    acceptFailing = true;
+                    LOG.log(System.Logger.Level.WARNING, "accept failed, retrying in "
+                            + ACCEPT_BACKOFF.toMillis() + " ms: " + e.getMessage());
+                }
+                acceptPaused = true;
+                acceptResumeNanos = now + ACCEPT_BACKOFF.toNanos();
+                acceptKey.interestOps(0);
                 return;
             }
             if (channel == null) {
                 shared.releaseSlot(); // another loop took it, or the backlog is empty
                 return;
             }
+            acceptFailing = false;
             open(channel, now);
         }
     }
@@ -191,7 +206,7 @@ final class EventLoop implements Runnable {
             // Nagle + delayed ACK would hold a small response back ~40 ms when the head and body go out apart.
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             InetSocketAddress peer = (InetSocketAddress) channel.getRemoteAddress();
-            connection = new Connection(this, channel, new ClientAddress(peer.getAddress().getHostAddress(), peer.getPort()));
+            connection = new Connection(this, channel, new ClientAddress(ip(peer.getAddress()), peer.getPort()));
             connection.registered(channel.register(selector, SelectionKey.OP_READ, connection));
             idleQueue.arm(connection, now);
             // The request usually arrives with the connection: read it now rather than after another select.
@@ -209,6 +224,15 @@ final class EventLoop implements Runnable {
                 shared.releaseSlot();
             }
         }
+    }
+
+    /** The peer's address as text; the last one is remembered, since a client usually opens many connections. */
+    private String ip(InetAddress address) {
+        if (!address.equals(lastAddress)) {
+            lastAddress = address;
+            lastIp = address.getHostAddress();
+        }
+        return lastIp;
     }
 
     /** While stopping: close what is idle at once, let the busy finish within the grace, then close all. */
