@@ -68,6 +68,7 @@ public final class Catalogue {
         all.addAll(EtagCases.cases());
         all.addAll(ConnectionCases.cases());
         all.addAll(FramingCases.cases());
+        all.addAll(RobustnessCases.cases());
         all.addAll(ConcurrencyCases.cases());
         Map<String, ConformanceCase> byId = new LinkedHashMap<>();
         for (ConformanceCase c : all) {

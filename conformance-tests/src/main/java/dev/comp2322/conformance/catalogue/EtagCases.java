@@ -40,6 +40,10 @@ final class EtagCases {
                 ConformanceCase.define("inm-star", "If-None-Match: * on an existing file answers 304", "RFC 9110 §13.1.2", SHOULD)
                         .courseLevel(MAY).accepts("304").dependsOn("inm-match-is-304").why(WHY)
                         .check(ctx -> {
+                            Optional<Verdict> skip = exactMatchFails(ctx);
+                            if (skip.isPresent()) {
+                                return skip.get();
+                            }
                             WireOutcome o = ctx.exchange(ctx.get(ctx.path("index.html"), "If-None-Match: *"));
                             return Expect.is(o, 304) ? Verdict.pass("304") : Verdict.breach("expected 304, got " + Expect.describe(ctx, o));
                         }),
@@ -95,10 +99,30 @@ final class EtagCases {
                         return Verdict.skip(tag.isEmpty() ? NO_ETAG : "the ETag is malformed");
                     }
                     String value = header.apply(tag.get());
+                    if (!value.equals(tag.get())) {
+                        Optional<Verdict> skip = exactMatchFails(ctx);
+                        if (skip.isPresent()) {
+                            return skip.get();
+                        }
+                    }
                     WireOutcome o = ctx.exchange(ctx.get(ctx.path("index.html"), "If-None-Match: " + value));
                     return Expect.is(o, 304) ? Verdict.pass("304 for If-None-Match: " + value)
                             : Verdict.breach("If-None-Match: " + value + " got " + Expect.describe(ctx, o) + ", expected 304");
                 });
+    }
+
+    /**
+     * Weak comparison, lists and "*" refine the plain match: when the server does not answer 304 to its own
+     * ETag at all, that is inm-match-is-304's fault (a WARN in rfc), and these cases have nothing to judge.
+     */
+    private static Optional<Verdict> exactMatchFails(CaseContext ctx) throws IOException {
+        Optional<String> tag = etag(ctx);
+        if (tag.isEmpty()) {
+            return Optional.of(Verdict.skip(NO_ETAG));
+        }
+        WireOutcome o = ctx.exchange(ctx.get(ctx.path("index.html"), "If-None-Match: " + tag.get()));
+        return Expect.is(o, 304) ? Optional.empty() : Optional.of(Verdict.skip("If-None-Match with the server's own ETag"
+                + " got " + Expect.describe(ctx, o) + " (inm-match-is-304 reports it), so this refinement cannot be judged"));
     }
 
     private static Verdict keepsEtag(CaseContext ctx) throws IOException {
@@ -107,7 +131,7 @@ final class EtagCases {
             return Verdict.skip(NO_ETAG);
         }
         Optional<WireResponse> r = Expect.response(ctx.exchange(ctx.get(ctx.path("index.html"),
-                "If-Modified-Since: " + HttpDates.imfFixdate(Fixture.MTIME))));
+                "If-Modified-Since: " + HttpDates.imfFixdate(ConditionalCases.validator(ctx, "index.html")))));
         if (r.isEmpty() || r.get().status() != 304) {
             return Verdict.skip("no 304 this time");
         }

@@ -180,4 +180,125 @@ final class Expect {
             case EXTRA_BYTES -> Verdict.breach("sent more bytes after the rejection: " + after.extra());
         };
     }
+
+    // ---- Helpers of the catalogue (issue 9 §3: each case judges only the requirement it states) ----
+
+    /**
+     * A 200 carrying a fixture file: exact bytes (unless HEAD) and, if sent, a matching Content-Length.
+     * It judges nothing else: the Content-Type is the get-* cases' requirement and the wire grammar is
+     * status-line-format's, so a case about something else never reports them again.
+     */
+    static Verdict file(CaseContext ctx, WireOutcome outcome, String name, boolean head) {
+        byte[] expected = ctx.fixture().bytes(name);
+        Optional<WireResponse> maybe = response(outcome);
+        if (maybe.isEmpty()) {
+            return Verdict.breach("expected 200 with " + name + ", got " + describe(ctx, outcome));
+        }
+        WireResponse r = maybe.get();
+        if (r.status() != 200) {
+            return Verdict.breach("expected 200 with " + name + ", got " + r.statusLine());
+        }
+        Optional<String> length = r.header("Content-Length");
+        if (length.isPresent() && !length.get().trim().equals(Long.toString(expected.length))) {
+            return Verdict.breach("Content-Length: " + length.get() + " but " + name + " has " + expected.length + " bytes");
+        }
+        if (!head && !Arrays.equals(expected, r.body())) {
+            return Verdict.breach("the body is not " + name + ": " + difference(expected, r.body()));
+        }
+        if (head && r.bodyLength() > 0) {
+            return Verdict.breach("HEAD response carried " + r.bodyLength() + " bytes of content");
+        }
+        return Verdict.pass("200, " + expected.length + " bytes" + (head ? " announced" : " byte-exact"));
+    }
+
+    /**
+     * {@link #file} plus the Content-Type (a wrong one is a WARN: RFC 9110 §8.3 "A sender that generates a
+     * message containing content SHOULD generate a Content-Type header field in that message unless the
+     * intended media type of the enclosed representation is unknown to the sender", so no Content-Type
+     * for a file of unknown type, application/octet-stream here, is fine).
+     */
+    static Verdict typedFile(CaseContext ctx, WireOutcome outcome, String name) {
+        Verdict bytes = file(ctx, outcome, name, false);
+        if (!(bytes instanceof Verdict.Pass)) {
+            return bytes;
+        }
+        WireResponse r = response(outcome).orElseThrow();
+        String expected = ctx.fixture().file(name).mediaType();
+        String type = mediaType(r);
+        if (type.equals(expected)) {
+            return Verdict.pass(((Verdict.Pass) bytes).detail() + ", " + type);
+        }
+        if (type.isEmpty() && expected.equals("application/octet-stream")) {
+            return Verdict.pass(((Verdict.Pass) bytes).detail() + ", no Content-Type (the type is unknown, RFC 9110 §8.3)");
+        }
+        return Verdict.warn("Content-Type is \"" + r.header("Content-Type").orElse("(none)") + "\", expected "
+                + expected + " (RFC 9110 §8.3)");
+    }
+
+    /**
+     * A malformed request must get a 400 (or one of {@code rfcAlso} in the rfc profile). A close without any
+     * response is not a 400: RFC 9112 §2.2 says the server "SHOULD respond with a 400 (Bad Request) response
+     * and close the connection", so it is a WARN in rfc and a FAIL in course (the assignment requires 400).
+     */
+    static Verdict rejection(CaseContext ctx, WireOutcome outcome, Integer... rfcAlso) {
+        Set<Integer> extra = ctx.course() ? Set.of() : Set.of(rfcAlso);
+        String wanted = "400" + (extra.isEmpty() ? "" : " or " + extra);
+        if (outcome instanceof WireOutcome.Received r) {
+            int status = r.response().status();
+            if (status == 400 || extra.contains(status)) {
+                return Verdict.pass("rejected with " + status);
+            }
+            return Verdict.breach("expected " + wanted + ", got " + r.response().statusLine());
+        }
+        if (outcome instanceof WireOutcome.Silent s && s.why() == WireOutcome.Silent.Why.CLOSED) {
+            return silentClose(ctx, wanted, s);
+        }
+        return Verdict.breach("expected " + wanted + ", got " + describe(ctx, outcome));
+    }
+
+    /** A close with no response where a 400 was due: FAIL in course, WARN in rfc (see {@link #rejection}). */
+    static Verdict silentClose(CaseContext ctx, String wanted, WireOutcome.Silent s) {
+        String what = "the connection was closed without a response"
+                + (s.partialBytes() > 0 ? " (after " + s.partialBytes() + " bytes of an incomplete head)" : "")
+                + "; expected " + wanted + " (a close is not a 400: the client cannot tell a rejection from a crash)";
+        return ctx.course() ? Verdict.fail(what + "; the course requires 400") : Verdict.warn(what);
+    }
+
+    /**
+     * After a framing error the server MUST answer 400 and then close (RFC 9112 §6.3: "the server MUST respond
+     * with a 400 (Bad Request) status code and then close the connection").
+     */
+    static Verdict rejectionThenClosed(CaseContext ctx, WireConnection connection, WireOutcome outcome, Integer... rfcAlso) {
+        Verdict verdict = rejection(ctx, outcome, rfcAlso);
+        if (!(verdict instanceof Verdict.Pass) || !(outcome instanceof WireOutcome.Received)) {
+            return verdict;
+        }
+        WireConnection.AfterResponse after = connection.awaitClose();
+        return switch (after.state()) {
+            case CLOSED -> Verdict.pass(((Verdict.Pass) verdict).detail() + " and closed the connection");
+            case STILL_OPEN -> Verdict.breach("answered " + response(outcome).orElseThrow().status()
+                    + " but " + after.describe() + "; the framing is unknown, so it MUST close");
+            case EXTRA_BYTES -> Verdict.breach("sent more bytes after the rejection: " + after.extra());
+        };
+    }
+
+    /** The reason of a verdict that is not a pass, for wrapping in a case's own words. */
+    static String reason(Verdict v) {
+        if (v instanceof Verdict.Breach b) {
+            return b.reason();
+        }
+        if (v instanceof Verdict.Fail f) {
+            return f.reason();
+        }
+        if (v instanceof Verdict.Warn w) {
+            return w.reason();
+        }
+        if (v instanceof Verdict.Info i) {
+            return i.reason();
+        }
+        if (v instanceof Verdict.Skip k) {
+            return k.reason();
+        }
+        return ((Verdict.Pass) v).detail();
+    }
 }

@@ -1,7 +1,7 @@
 package dev.comp2322.conformance.catalogue;
 
 import static dev.comp2322.conformance.Level.MUST;
-import static dev.comp2322.conformance.Level.SHOULD;
+import static dev.comp2322.conformance.Level.MAY;
 
 import dev.comp2322.conformance.fixture.Fixture;
 import dev.comp2322.conformance.wire.WireOutcome;
@@ -16,7 +16,9 @@ import java.util.Optional;
  */
 final class TraversalCases {
     private static final String REF = "RFC 9110 §17.3; RFC 3986 §5.2.4";
-    private static final String WHY = "Serving files outside the document root leaks passwords, keys and source code to anyone.";
+    private static final String WHY = "RFC 9110 §17.3: \"an origin server needs to avoid accessing names that have a special"
+            + " significance to the system when mapping the target resource to files, folders, or directories\" (such as"
+            + " \"..\"); serving files outside the root leaks keys and source code to anyone.";
     private static final String C = Fixture.CANARY_NAME;
 
     private TraversalCases() {
@@ -35,11 +37,20 @@ final class TraversalCases {
                         .accepts("400 or 404 for text.txt%00.png and ../canary%00.txt; never text.txt or the canary")
                         .dependsOn(ContentCases.BASE).why("C-style truncation at NUL turns \"allowed.png\" checks into access to any file.")
                         .check(TraversalCases::nul),
+                ConformanceCase.define("traversal-absolute-path", "an absolute file-system path in the target cannot leave the root",
+                                REF, MUST)
+                        .accepts("400 or 404 (rfc: or 403) for //<canary's absolute path> and <canary's absolute path>;"
+                                + " never the canary").dependsOn(ContentCases.BASE)
+                        .why("RFC 9110 §17.3: \"an origin server needs to avoid accessing names that have a special significance"
+                                + " to the system when mapping the target resource to files\"; joining the root with an absolute"
+                                + " path (os.path.join, Path.resolve) replaces the root.")
+                        .check(TraversalCases::absolutePath),
                 ConformanceCase.define("traversal-symlink", "a symbolic link to a file outside the root is not followed",
-                                REF, SHOULD)
-                        .accepts("404 (rfc: or 403); never the canary").dependsOn(ContentCases.BASE)
-                        .why("A link left in the web root must not expose the file system behind it.")
-                        .check(ctx -> probe(ctx, ctx.path(Fixture.ESCAPE_LINK))));
+                                "RFC 9110 §17.3", MAY)
+                        .accepts("404 (rfc: or 403); following the link is policy: INFO").dependsOn(ContentCases.BASE)
+                        .why("No RFC sentence forbids serving a link the administrator placed in the root (RFC 9110 §17.3 only"
+                                + " warns about names); refusing it keeps a stray link from exposing the file system.")
+                        .check(TraversalCases::symlink));
     }
 
     private static ConformanceCase escape(String id, String title, String... targets) {
@@ -83,6 +94,34 @@ final class TraversalCases {
             return Verdict.breach(requestTarget + ": " + Expect.describe(ctx, o));
         }
         return Verdict.pass(requestTarget + " -> " + Expect.describe(ctx, o));
+    }
+
+    private static Verdict symlink(CaseContext ctx) throws IOException {
+        Verdict v = probe(ctx, ctx.path(Fixture.ESCAPE_LINK));
+        if (v instanceof Verdict.Breach && Expect.reason(v).contains("served the canary")) {
+            return Verdict.info(Fixture.ESCAPE_LINK + ", a symbolic link placed inside the root, was followed to the canary"
+                    + " outside it: a policy choice (nginx: disable_symlinks), not an RFC violation");
+        }
+        return v;
+    }
+
+    /** Reads the canary's absolute path from the fixture, then tries it as "//path" and as "/path". */
+    private static Verdict absolutePath(CaseContext ctx) throws IOException {
+        Optional<WireResponse> r = Expect.response(ctx.exchange(ctx.get(ctx.path(Fixture.CANARY_LOCATION))));
+        if (r.isEmpty() || r.get().status() != 200 || r.get().bodyLength() == 0) {
+            return Verdict.skip(Fixture.CANARY_LOCATION + " (the canary's absolute path) was not served: install the"
+                    + " fixture with this version of the kit (--install-fixture)");
+        }
+        String path = r.get().bodyText().trim().replace('\\', '/');
+        String absolute = dev.comp2322.conformance.wire.Target.encodePath(path.startsWith("/") ? path : "/" + path);
+        Verdict last = Verdict.pass("no escape");
+        for (String t : new String[] {"/" + absolute, absolute}) {
+            last = probe(ctx, t);
+            if (!(last instanceof Verdict.Pass)) {
+                return last;
+            }
+        }
+        return last;
     }
 
     private static Verdict nul(CaseContext ctx) throws IOException {

@@ -8,5 +8,30 @@ enum Defect {
     CLOSES_AFTER_ERRORS, IGNORES_CONNECTION_CLOSE, HTTP10_RESPONSES, BAD_STATUS_LINE, PIPELINING_OUT_OF_ORDER,
     GET_BODY_AS_NEXT_REQUEST, SERVES_TRAVERSAL, COURSE_FORBIDDEN_STATUSES, ONE_AT_A_TIME, DROPS_EXTRA_CONNECTIONS,
     LENIENT, STRICT_LEADING_CRLF, DROPS_ODD_LINES, SMALL_LIMITS, STALLS_ON_LIMIT, MANGLES_CONTENT,
-    WRONG_CONTENT_TYPE, NO_DIRECTORY_INDEX, RAW_PATHS, MISSING_IS_500, BARE_404, ONLY_HTTP11
+    WRONG_CONTENT_TYPE, NO_DIRECTORY_INDEX, RAW_PATHS, MISSING_IS_500, BARE_404, ONLY_HTTP11,
+    // Issue 9 §2: each is caught by its own case only.
+    /** Compares If-Modified-Since with the raw (sub-second) mtime, as float-mtime servers do. */
+    IMS_SUBSECOND,
+    /** HEAD responses say Content-Length: 0. */
+    HEAD_WRONG_LENGTH,
+    /** 304 responses say Content-Length: 0. */
+    NOT_MODIFIED_LENGTH_ZERO,
+    /** Field names are matched case-sensitively ("host:" is not Host). */
+    CASE_SENSITIVE_FIELDS,
+    /** A request line with a fourth token is served (the extra token ignored). */
+    EXTRA_TOKENS_IGNORED,
+    /** Joins the root with the decoded path without confinement: "//abs/path" escapes, like os.path.join. */
+    ABSOLUTE_PATHS,
+    /** Every malformed request is answered by closing the connection without a response. */
+    SILENT_ON_ERRORS,
+    /** The handler crashes on a NUL in the decoded path: the connection closes with no response. */
+    CRASHES_ON_NUL,
+    /** A 400 for a bad head has no Content-Length and the connection stays open. */
+    ERROR_WITHOUT_LENGTH,
+    /** No request-head timeout: a head that stops half-way holds the connection forever. */
+    SLOW_HEAD_HELD,
+    /** After an HTTP/1.0 keep-alive response, bytes already received (a pipelined request) are thrown away. */
+    HTTP10_KEEPALIVE_DROPS_PIPELINED,
+    /** 200 responses carry Content-Type twice. */
+    DUPLICATE_CONTENT_TYPE
 }

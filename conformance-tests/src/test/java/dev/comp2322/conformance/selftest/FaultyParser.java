@@ -45,7 +45,8 @@ final class FaultyParser {
         }
         String[] parts = requestLine(line);
         List<String[]> fields = fields();
-        ParsedRequest request = new ParsedRequest(parts[0], parts[1], parts[2], fields);
+        ParsedRequest request = new ParsedRequest(parts[0], parts[1], parts[2], fields,
+                defects.contains(Defect.CASE_SENSITIVE_FIELDS));
         if (!lenient()) {
             checkHost(request);
         }
@@ -63,6 +64,9 @@ final class FaultyParser {
             return new String[] {words[0].toUpperCase(), words.length > 1 ? words[1] : "/", version.toUpperCase()};
         }
         String[] parts = line.split(" ", -1);
+        if (parts.length > 3 && defects.contains(Defect.EXTRA_TOKENS_IGNORED)) {
+            parts = java.util.Arrays.copyOf(parts, 3);
+        }
         if (parts.length != 3 || parts[0].isEmpty() || parts[1].isEmpty()) {
             throw new ProtocolError(400, "malformed request line");
         }

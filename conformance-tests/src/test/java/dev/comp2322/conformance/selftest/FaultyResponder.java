@@ -60,13 +60,24 @@ final class FaultyResponder {
         if (!method.equals("GET") && !head) {
             return error(KNOWN_METHODS.contains(method) ? 405 : 501, "method not supported");
         }
-        Optional<String> path = has(Defect.SERVES_TRAVERSAL) ? Optional.of(PathMapping.naive(request.target()))
+        Optional<String> path = has(Defect.SERVES_TRAVERSAL)
+                ? PathMapping.wellFormed(request.target()) ? Optional.of(PathMapping.naive(request.target())) : Optional.empty()
+                : has(Defect.CRASHES_ON_NUL) ? PathMapping.decodedKeepingNul(request.target())
                 : has(Defect.RAW_PATHS) ? PathMapping.raw(request.target())
                 : has(Defect.LENIENT) ? Optional.of(PathMapping.lenient(request.target())) : PathMapping.strict(request.target());
         if (path.isEmpty()) {
             return error(400, "bad request-target");
         }
-        Reply reply = file(request, path.get());
+        if (has(Defect.CRASHES_ON_NUL) && path.get().indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("embedded null byte");   // as Python's open() does
+        }
+        Reply reply;
+        try {
+            reply = file(request, path.get());
+        } catch (java.nio.file.InvalidPathException e) {
+            reply = missing();   // e.g. a NUL the mapping let through: no such file
+        }
+        reply.head = head;
         if (head) {
             reply.sendBody = has(Defect.BODY_ON_HEAD);
             if (has(Defect.HEAD_FIELDS_DIFFER)) {
@@ -77,8 +88,11 @@ final class FaultyResponder {
     }
 
     private Reply file(ParsedRequest request, String path) throws IOException {
-        Path target = has(Defect.SERVES_TRAVERSAL) ? Path.of(root + "/" + path) : root.resolve(path.substring(1)).normalize();
-        if (has(Defect.IMS_NAIVE) && request.field("If-Modified-Since").isPresent()) {
+        // ABSOLUTE_PATHS: Path.resolve (like os.path.join) lets an absolute remainder ("//etc/x" -> "/etc/x") replace the root.
+        Path target = has(Defect.SERVES_TRAVERSAL) ? Path.of(root + "/" + path)
+                : has(Defect.ABSOLUTE_PATHS) ? root.resolve(path.substring(1)) : root.resolve(path.substring(1)).normalize();
+        boolean confined = !has(Defect.SERVES_TRAVERSAL) && !(has(Defect.ABSOLUTE_PATHS) && path.startsWith("//"));
+        if (has(Defect.IMS_NAIVE) && request.field("If-Modified-Since").isPresent() && !Files.exists(target)) {
             return common(new Reply(304));
         }
         if (has(Defect.INM_NAIVE) && request.field("If-None-Match").isPresent()) {
@@ -95,23 +109,22 @@ final class FaultyResponder {
             }
             target = index;
         }
-        if (!Files.isRegularFile(target) || (!has(Defect.SERVES_TRAVERSAL) && !inside(target))) {
+        if (!Files.isRegularFile(target) || (confined && !inside(target))) {
             return missing();
         }
         byte[] bytes = Files.readAllBytes(target);
-        if (has(Defect.MANGLES_CONTENT) && !path.endsWith(".html")) {
-            if (bytes.length == 0) {
-                return missing();
-            }
-            // Text-mode I/O: lines re-terminated and bytes round-tripped through a String, as a naive server does.
-            bytes = new String(bytes, StandardCharsets.UTF_8).replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8);
+        if (has(Defect.MANGLES_CONTENT)) {
+            // Bytes round-tripped through a String, as a naive server does: ASCII and UTF-8 survive, binary does not.
+            bytes = new String(bytes, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
         }
-        Instant mtime = Files.getLastModifiedTime(target).toInstant().truncatedTo(ChronoUnit.SECONDS);
+        Instant raw = Files.getLastModifiedTime(target).toInstant();
+        Instant mtime = raw.truncatedTo(ChronoUnit.SECONDS);
         String etag = "\"" + Long.toHexString(bytes.length) + "-" + Long.toHexString(mtime.getEpochSecond()) + "\"";
         if (has(Defect.ETAG_UNQUOTED)) {
             etag = etag.replace("\"", "");
         }
-        if (notModified(request, mtime, etag)) {
+        boolean naive = has(Defect.IMS_NAIVE) && request.field("If-Modified-Since").isPresent();
+        if (naive || notModified(request, has(Defect.IMS_SUBSECOND) ? raw : mtime, etag)) {
             Reply r = validators(common(new Reply(304)), mtime, etag);
             if (has(Defect.NOT_MODIFIED_BARE)) {
                 r.fields.removeIf(f -> f[0].equals("ETag") || f[0].equals("Date"));
@@ -123,6 +136,9 @@ final class FaultyResponder {
         }
         Reply r = validators(common(new Reply(200)), mtime, etag);
         r.field("Content-Type", has(Defect.WRONG_CONTENT_TYPE) ? "application/octet-stream" : type(target.getFileName().toString()));
+        if (has(Defect.DUPLICATE_CONTENT_TYPE)) {
+            r.field("Content-Type", "text/plain");
+        }
         r.body = bytes;
         return r;
     }

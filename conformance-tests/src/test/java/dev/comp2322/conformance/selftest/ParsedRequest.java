@@ -5,14 +5,22 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** A request head as the self-test server parsed it. */
-record ParsedRequest(String method, String target, String version, List<String[]> fields) {
+record ParsedRequest(String method, String target, String version, List<String[]> fields, boolean caseSensitive) {
+
+    ParsedRequest(String method, String target, String version, List<String[]> fields) {
+        this(method, target, version, fields, false);
+    }
+
+    private boolean named(String[] field, String name) {
+        return caseSensitive ? field[0].equals(name) : field[0].equalsIgnoreCase(name);
+    }
 
     Optional<String> field(String name) {
-        return fields.stream().filter(f -> f[0].equalsIgnoreCase(name)).map(f -> f[1]).findFirst();
+        return fields.stream().filter(f -> named(f, name)).map(f -> f[1]).findFirst();
     }
 
     List<String> all(String name) {
-        return fields.stream().filter(f -> f[0].equalsIgnoreCase(name)).map(f -> f[1]).toList();
+        return fields.stream().filter(f -> named(f, name)).map(f -> f[1]).toList();
     }
 
     boolean connectionOption(String option) {

@@ -24,6 +24,15 @@ final class PathMapping {
         return Optional.of(removeDotSegments(decoded.get()));
     }
 
+    /** {@link #strict} without the NUL refusal: the NUL reaches the file system (and crashes it). */
+    static Optional<String> decodedKeepingNul(String target) {
+        String path = withoutAuthority(target);
+        if (!path.startsWith("/")) {
+            return Optional.empty();
+        }
+        return decode(withoutQuery(path)).map(PathMapping::removeDotSegments);
+    }
+
     /** No decoding, query kept, dot segments and absolute-form refused: a server that maps bytes to names. */
     static Optional<String> raw(String target) {
         if (!target.startsWith("/") || target.contains("/../") || target.endsWith("/..")) {
@@ -32,10 +41,17 @@ final class PathMapping {
         return Optional.of(target);
     }
 
+    /** Starts with '/' (after an absolute-form authority) and every '%' is followed by two hex digits. */
+    static boolean wellFormed(String target) {
+        String path = withoutAuthority(target);
+        return path.startsWith("/") && decode(withoutQuery(path)).isPresent();
+    }
+
     /** Decodes twice, turns backslashes into slashes, truncates at NUL and never normalises: every traversal bug. */
     static String naive(String target) {
         String path = withoutQuery(withoutAuthority(target));
-        path = decode(decode(path).orElse(path)).orElse(path).replace('\\', '/');
+        String once = decode(path).orElse(path);
+        path = (once.contains("%") ? decode(once).orElse(once) : once).replace('\\', '/');
         int nul = path.indexOf('\0');
         return nul >= 0 ? path.substring(0, nul) : path;
     }

@@ -9,7 +9,15 @@ final class Reply {
     final List<String[]> fields = new ArrayList<>();
     byte[] body = new byte[0];
     boolean sendBody = true;
+    /** The reply to a HEAD request (its Content-Length is GET's). */
+    boolean head;
     boolean close;
+    /** Close without writing anything (a server that drops malformed requests). */
+    boolean silent;
+    /** Written without Content-Length although the connection stays open. */
+    boolean unframed;
+    /** The answer to an HTTP/1.0 keep-alive request that keeps the connection. */
+    boolean http10KeepAlive;
 
     Reply(int status) {
         this.status = status;
