@@ -42,7 +42,7 @@ final class CaseRunner {
                 unanswered.add(c.id());
             }
             Grading.Graded graded = Grading.applyCoursePolicy(Grading.grade(verdict, level, options.strict()),
-                    options.profile(), ctx.transcript().statuses());
+                    options.profile(), ctx.judgedStatuses());
             if (mine.cutByDeadline() && graded.outcome() != Outcome.PASS) {
                 graded = new Grading.Graded(Outcome.SKIPPED, "not judged: the run's time budget ran out while this"
                         + " case waited for the server" + learnt() + " (it had: " + graded.reason() + ")");

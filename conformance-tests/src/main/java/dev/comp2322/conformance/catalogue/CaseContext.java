@@ -169,4 +169,38 @@ public final class CaseContext implements AutoCloseable {
         all[fields.length] = extra;
         return all;
     }
+
+    // ---- Exchanges that only prepare a case (issue 9 §3: the course status rule blames the case that owns the request) ----
+
+    private final List<Integer> excused = new ArrayList<>();
+
+    /**
+     * An exchange that only prepares the case (learns a validator or an ETag, checks a precondition, repeats a
+     * request another case owns): what it gets is used, but the course profile's status rule does not judge it
+     * here; the case whose own request it is does.
+     */
+    public WireOutcome aside(String rawRequest) throws IOException {
+        int before = transcript.statuses().size();
+        WireOutcome outcome = exchange(rawRequest);
+        List<Integer> all = transcript.statuses();
+        lock.lock();
+        try {
+            excused.addAll(all.subList(Math.min(before, all.size()), all.size()));
+        } finally {
+            lock.unlock();
+        }
+        return outcome;
+    }
+
+    /** The statuses of this case's own exchanges: every status received, less those of {@link #aside} exchanges. */
+    public List<Integer> judgedStatuses() {
+        List<Integer> judged = new ArrayList<>(transcript.statuses());
+        lock.lock();
+        try {
+            excused.forEach(judged::remove);   // remove(Object): one occurrence per excused status
+        } finally {
+            lock.unlock();
+        }
+        return judged;
+    }
 }

@@ -88,7 +88,7 @@ final class ContentCases {
 
     private static Verdict headOf(CaseContext ctx, String file) throws java.io.IOException {
         // The length HEAD must announce is GET's (RFC 9110 §8.6); if GET itself is wrong, get-* says so, not this case.
-        Optional<WireResponse> get = Expect.response(ctx.exchange(ctx.get(ctx.path(file)))).filter(r -> r.status() == 200);
+        Optional<WireResponse> get = Expect.response(ctx.aside(ctx.get(ctx.path(file)))).filter(r -> r.status() == 200);
         int getLength = get.map(WireResponse::bodyLength).orElse(ctx.fixture().bytes(file).length);
         WireConnection c = ctx.open();
         c.send(ctx.request("HEAD", ctx.path(file)));

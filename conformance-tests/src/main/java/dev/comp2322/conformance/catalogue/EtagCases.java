@@ -67,7 +67,7 @@ final class EtagCases {
     }
 
     static Optional<String> etag(CaseContext ctx) throws IOException {
-        return Expect.response(ctx.exchange(ctx.get(ctx.path("index.html")))).flatMap(r -> r.header("ETag"));
+        return Expect.response(ctx.aside(ctx.get(ctx.path("index.html")))).flatMap(r -> r.header("ETag"));
     }
 
     /** entity-tag = [ "W/" ] DQUOTE *etagc DQUOTE, etagc = %x21 / %x23-7E / obs-text (RFC 9110 §8.8.3). */
@@ -120,7 +120,7 @@ final class EtagCases {
         if (tag.isEmpty()) {
             return Optional.of(Verdict.skip(NO_ETAG));
         }
-        WireOutcome o = ctx.exchange(ctx.get(ctx.path("index.html"), "If-None-Match: " + tag.get()));
+        WireOutcome o = ctx.aside(ctx.get(ctx.path("index.html"), "If-None-Match: " + tag.get()));
         return Expect.is(o, 304) ? Optional.empty() : Optional.of(Verdict.skip("If-None-Match with the server's own ETag"
                 + " got " + Expect.describe(ctx, o) + " (inm-match-is-304 reports it), so this refinement cannot be judged"));
     }

@@ -196,14 +196,14 @@ final class Expect {
         }
         WireResponse r = maybe.get();
         if (r.status() != 200) {
-            return Verdict.breach("expected 200 with " + name + ", got " + r.statusLine());
+            return Verdict.breach("expected 200 with " + name + ", got " + r.describe());
         }
         Optional<String> length = r.header("Content-Length");
         if (length.isPresent() && !length.get().trim().equals(Long.toString(expected.length))) {
             return Verdict.breach("Content-Length: " + length.get() + " but " + name + " has " + expected.length + " bytes");
         }
         if (!head && !Arrays.equals(expected, r.body())) {
-            return Verdict.breach("the body is not " + name + ": " + difference(expected, r.body()));
+            return Verdict.breach("the body is not " + name + ": " + difference(expected, r.body()) + incomplete(r));
         }
         if (head && r.bodyLength() > 0) {
             return Verdict.breach("HEAD response carried " + r.bodyLength() + " bytes of content");
@@ -248,7 +248,7 @@ final class Expect {
             if (status == 400 || extra.contains(status)) {
                 return Verdict.pass("rejected with " + status);
             }
-            return Verdict.breach("expected " + wanted + ", got " + r.response().statusLine());
+            return Verdict.breach("expected " + wanted + ", got " + r.response().describe());
         }
         if (outcome instanceof WireOutcome.Silent s && s.why() == WireOutcome.Silent.Why.CLOSED) {
             return silentClose(ctx, wanted, s);

@@ -68,7 +68,7 @@ final class MissingCases {
     }
 
     private static Verdict head(CaseContext ctx) throws IOException {
-        Optional<WireResponse> get = Expect.response(ctx.exchange(ctx.get(ctx.path(Fixture.MISSING))));
+        Optional<WireResponse> get = Expect.response(ctx.aside(ctx.get(ctx.path(Fixture.MISSING))));
         WireConnection c = ctx.open();
         c.send(ctx.request("HEAD", ctx.path(Fixture.MISSING)));
         WireOutcome o = c.read(true);

@@ -30,7 +30,7 @@ final class RobustnessCases {
                                 + " neither that stays open never ends for the client.")
                         .check(RobustnessCases::delimitedError),
                 ConformanceCase.define("slow-head-closed", "a head that stops half-way is not held open forever",
-                                "RFC 9112 §9.5; RFC 9110 §15.5.9", SHOULD)
+                                "RFC 9112 §9.5; RFC 9110 §15.5.9", SHOULD).exclusive()
                         .accepts("a close (a 408 or 400 first is fine) within " + SLOW_HEAD_FACTOR + " × the timeout")
                         .dependsOn(ContentCases.BASE)
                         .why("RFC 9112 §9.5: \"Servers will usually have some timeout value beyond which they will no longer"

@@ -72,7 +72,7 @@ final class TraversalCases {
     private static Optional<Verdict> canaryServedLegitimately(CaseContext ctx) throws IOException {
         String prefix = ctx.target().prefix();
         String parent = prefix.isEmpty() ? "" : prefix.substring(0, prefix.lastIndexOf('/'));
-        Optional<WireResponse> r = Expect.response(ctx.exchange(ctx.get(parent + "/" + C)));
+        Optional<WireResponse> r = Expect.response(ctx.aside(ctx.get(parent + "/" + C)));
         if (r.isPresent() && Fixture.containsCanary(r.get().body())) {
             return Optional.of(Verdict.skip("the canary is inside the served tree at " + parent + "/" + C
                     + " (fixture installed below the document root?): install the fixture at the root to test traversal"));
@@ -81,11 +81,17 @@ final class TraversalCases {
     }
 
     private static Verdict probe(CaseContext ctx, String requestTarget) throws IOException {
+        return probe(ctx, requestTarget, false);
+    }
+
+    /** {@code aside}: the status is judged by another case (the NUL requests belong to target-encoded-nul). */
+    private static Verdict probe(CaseContext ctx, String requestTarget, boolean aside) throws IOException {
         Optional<Verdict> skip = canaryServedLegitimately(ctx);
         if (skip.isPresent()) {
             return skip.get();
         }
-        WireOutcome o = ctx.exchange(ctx.get(requestTarget));
+        String request = ctx.get(requestTarget);
+        WireOutcome o = aside ? ctx.aside(request) : ctx.exchange(request);
         Optional<WireResponse> r = Expect.response(o);
         if (r.isPresent() && Fixture.containsCanary(r.get().body())) {
             return Verdict.breach(requestTarget + " served the canary file from OUTSIDE the document root");
@@ -107,7 +113,7 @@ final class TraversalCases {
 
     /** Reads the canary's absolute path from the fixture, then tries it as "//path" and as "/path". */
     private static Verdict absolutePath(CaseContext ctx) throws IOException {
-        Optional<WireResponse> r = Expect.response(ctx.exchange(ctx.get(ctx.path(Fixture.CANARY_LOCATION))));
+        Optional<WireResponse> r = Expect.response(ctx.aside(ctx.get(ctx.path(Fixture.CANARY_LOCATION))));
         if (r.isEmpty() || r.get().status() != 200 || r.get().bodyLength() == 0) {
             return Verdict.skip(Fixture.CANARY_LOCATION + " (the canary's absolute path) was not served: install the"
                     + " fixture with this version of the kit (--install-fixture)");
@@ -125,11 +131,11 @@ final class TraversalCases {
     }
 
     private static Verdict nul(CaseContext ctx) throws IOException {
-        Verdict escape = probe(ctx, ctx.target().prefix() + "/../" + C + "%00.txt");
+        Verdict escape = probe(ctx, ctx.target().prefix() + "/../" + C + "%00.txt", true);
         if (!(escape instanceof Verdict.Pass)) {
             return escape;
         }
-        WireOutcome o = ctx.exchange(ctx.get(ctx.path("text.txt") + "%00.png"));
+        WireOutcome o = ctx.aside(ctx.get(ctx.path("text.txt") + "%00.png"));
         Optional<WireResponse> r = Expect.response(o);
         if (r.isPresent() && r.get().status() == 200) {
             return Verdict.breach("text.txt%00.png answered 200: the name was truncated at the NUL");

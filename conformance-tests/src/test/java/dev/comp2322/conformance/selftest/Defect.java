@@ -32,6 +32,12 @@ enum Defect {
     SLOW_HEAD_HELD,
     /** After an HTTP/1.0 keep-alive response, bytes already received (a pipelined request) are thrown away. */
     HTTP10_KEEPALIVE_DROPS_PIPELINED,
+    /** A NUL in the decoded path is answered 500 (only target-encoded-nul owns that status; traversal-nul must not). */
+    NUL_IS_500,
+    /** An empty file is treated as missing (404), as a server that tests "if (!content)" does. */
+    EMPTY_IS_404,
+    /** Conditional requests are evaluated for GET only; HEAD always gets 200. */
+    IMS_GET_ONLY,
     /** 200 responses carry Content-Type twice. */
     DUPLICATE_CONTENT_TYPE
 }

@@ -101,10 +101,14 @@ final class DefectTable {
                         "request-line-extra-token", "target-fragment", "te-chunked-not-last", "te-unknown", "version-lowercase",
                         "version-major-2", "version-missing", "version-two-digit-minor"),
                 row(Defect.CRASHES_ON_NUL, COURSE, "target-encoded-nul"),
+                // The course status rule (only 200/304/400/404) blames the case whose own request got the 500.
+                row(Defect.NUL_IS_500, COURSE, "target-encoded-nul"),
                 row(Defect.ERROR_WITHOUT_LENGTH, COURSE, "error-response-delimited"),
                 row(Defect.SLOW_HEAD_HELD, RFC, "slow-head-closed"),
                 row(Defect.HTTP10_KEEPALIVE_DROPS_PIPELINED, COURSE, "http10-keepalive-pipelined"),
-                row(Defect.DUPLICATE_CONTENT_TYPE, RFC, "response-singleton-fields"));
+                row(Defect.DUPLICATE_CONTENT_TYPE, RFC, "response-singleton-fields"),
+                row(Defect.EMPTY_IS_404, COURSE, "get-empty", "head-empty"),
+                row(Defect.IMS_GET_ONLY, COURSE, "ims-on-head-is-304"));
     }
 
     private static Row row(Defect defect, ConformanceProfile profile, String... ids) {

@@ -62,11 +62,14 @@ final class FaultyResponder {
         }
         Optional<String> path = has(Defect.SERVES_TRAVERSAL)
                 ? PathMapping.wellFormed(request.target()) ? Optional.of(PathMapping.naive(request.target())) : Optional.empty()
-                : has(Defect.CRASHES_ON_NUL) ? PathMapping.decodedKeepingNul(request.target())
+                : has(Defect.CRASHES_ON_NUL) || has(Defect.NUL_IS_500) ? PathMapping.decodedKeepingNul(request.target())
                 : has(Defect.RAW_PATHS) ? PathMapping.raw(request.target())
                 : has(Defect.LENIENT) ? Optional.of(PathMapping.lenient(request.target())) : PathMapping.strict(request.target());
         if (path.isEmpty()) {
             return error(400, "bad request-target");
+        }
+        if (has(Defect.NUL_IS_500) && path.get().indexOf('\0') >= 0) {
+            return common(html(500, "<h1>Internal error</h1>"));
         }
         if (has(Defect.CRASHES_ON_NUL) && path.get().indexOf('\0') >= 0) {
             throw new IllegalArgumentException("embedded null byte");   // as Python's open() does
@@ -113,6 +116,9 @@ final class FaultyResponder {
             return missing();
         }
         byte[] bytes = Files.readAllBytes(target);
+        if (has(Defect.EMPTY_IS_404) && bytes.length == 0) {
+            return missing();
+        }
         if (has(Defect.MANGLES_CONTENT)) {
             // Bytes round-tripped through a String, as a naive server does: ASCII and UTF-8 survive, binary does not.
             bytes = new String(bytes, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
@@ -124,7 +130,8 @@ final class FaultyResponder {
             etag = etag.replace("\"", "");
         }
         boolean naive = has(Defect.IMS_NAIVE) && request.field("If-Modified-Since").isPresent();
-        if (naive || notModified(request, has(Defect.IMS_SUBSECOND) ? raw : mtime, etag)) {
+        boolean conditionalsApply = !(has(Defect.IMS_GET_ONLY) && request.method().equals("HEAD"));
+        if (conditionalsApply && (naive || notModified(request, has(Defect.IMS_SUBSECOND) ? raw : mtime, etag))) {
             Reply r = validators(common(new Reply(304)), mtime, etag);
             if (has(Defect.NOT_MODIFIED_BARE)) {
                 r.fields.removeIf(f -> f[0].equals("ETag") || f[0].equals("Date"));

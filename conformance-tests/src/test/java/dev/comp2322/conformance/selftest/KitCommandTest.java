@@ -87,8 +87,11 @@ class KitCommandTest {
         for (var file : Fixture.standard().files()) {
             Path p = target.resolve(file.name());
             assertThat(Files.readAllBytes(p)).as(file.name()).isEqualTo(Fixture.standard().bytes(file.name()));
-            assertThat(Files.getLastModifiedTime(p).toInstant()).isEqualTo(Fixture.MTIME);
+            assertThat(Files.getLastModifiedTime(p).toInstant()).as(file.name()).isEqualTo(Fixture.standard().mtime(file.name()));
         }
+        assertThat(Fixture.standard().mtime(Fixture.FRACTIONAL)).isEqualTo(Fixture.MTIME.plusMillis(750));
+        assertThat(Files.readString(target.resolve(Fixture.CANARY_LOCATION)))
+                .isEqualTo(target.resolveSibling(Fixture.CANARY_NAME).toAbsolutePath().normalize().toString());
         assertThat(Files.isSymbolicLink(target.resolve(Fixture.ESCAPE_LINK))).isTrue();
         assertThat(Files.readString(target.resolveSibling(Fixture.CANARY_NAME))).contains(Fixture.CANARY_MARK);
     }
