@@ -46,6 +46,31 @@ class PersistentConnectionTest {
     }
 
     @Test
+    void manyPipelinedRequestsToAClientThatReadsOnlyLaterAreAllAnsweredInOrder() throws Exception {
+        // More answers than the socket buffers hold: the server must stop reading, keep what it has, and go on later.
+        int count = 2000;
+        StringBuilder requests = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            requests.append("GET /").append(i).append('/').append("x".repeat(4000)).append(" HTTP/1.1\r\nHost: a\r\n\r\n");
+        }
+        try (RawClient client = new RawClient(server.address, 4096)) {
+            Thread sender = Thread.ofVirtual().start(() -> {
+                try {
+                    client.send(requests.toString());
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            for (int i = 0; i < count; i++) {
+                assertThat(client.read().body()).isEqualTo("hello /" + i + "/" + "x".repeat(4000));
+            }
+            assertThat(sender.join(java.time.Duration.ofSeconds(10))).isTrue();
+        }
+        server.awaitNoConnections();
+        assertThat(server.log.entries()).hasSize(count);
+    }
+
+    @Test
     void aSecondRequestOnTheSameConnectionIsServedAfterTheFirst() throws IOException {
         try (RawClient client = server.connect()) {
             client.send("GET /first HTTP/1.1\r\nHost: a\r\n\r\n");
