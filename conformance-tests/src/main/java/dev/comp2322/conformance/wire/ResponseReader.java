@@ -2,8 +2,6 @@ package dev.comp2322.conformance.wire;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -23,12 +21,6 @@ final class ResponseReader {
     /** Bytes kept per response for the transcript and for descriptions; the count is always exact. */
     private static final int KEEP = 64 * 1024;
 
-    /** Where the bytes come from: a live socket, or the bytes a REST Assured exchange recorded. */
-    interface Source {
-        /** Up to {@code max} bytes; -1 at end of stream; SocketTimeoutException if none arrive within {@code wait}. */
-        int read(byte[] target, int offset, int max, Duration wait) throws IOException;
-    }
-
     /** Where the bytes consumed for one response go (the transcript). */
     interface ReadLog {
         ReadLog NONE = (bytes, note) -> { };
@@ -36,7 +28,7 @@ final class ResponseReader {
         void record(byte[] bytes, String note);
     }
 
-    private final Source source;
+    private final ByteSource source;
     private final Patience patience;
     private final boolean learn;
     private final byte[] buffer = new byte[64 * 1024];
@@ -51,36 +43,10 @@ final class ResponseReader {
     ReadLog log = ReadLog.NONE;
 
     /** A reader that learns from what it sees ({@code learn}) or only applies the patience's waits. */
-    ResponseReader(Source source, Patience patience, boolean learn) {
+    ResponseReader(ByteSource source, Patience patience, boolean learn) {
         this.source = source;
         this.patience = patience;
         this.learn = learn;
-    }
-
-    /** A source over a connected socket: each read sets SO_TIMEOUT to the wait. */
-    static Source socket(Socket socket) throws IOException {
-        InputStream in = socket.getInputStream();
-        return (target, offset, max, wait) -> {
-            socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, wait.toMillis())));
-            return in.read(target, offset, max);
-        };
-    }
-
-    /** A source over recorded bytes that ended with a close, or with a wait that ran out ({@code timedOut}). */
-    static Source recorded(byte[] bytes, boolean timedOut) {
-        int[] at = {0};
-        return (target, offset, max, wait) -> {
-            if (at[0] >= bytes.length) {
-                if (timedOut) {
-                    throw new SocketTimeoutException("the recorded exchange ended with a timeout");
-                }
-                return -1;
-            }
-            int n = Math.min(max, bytes.length - at[0]);
-            System.arraycopy(bytes, at[0], target, offset, n);
-            at[0] += n;
-            return n;
-        };
     }
 
     /**

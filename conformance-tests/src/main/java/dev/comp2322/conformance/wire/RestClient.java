@@ -87,7 +87,7 @@ public final class RestClient {
     /** The kit's tolerant reading of the bytes the client received; the transcript gets them exactly. */
     private WireOutcome parse(RecordingSocket s, boolean head, int number, Transcript transcript, String clientProblem) {
         byte[] received = s.received();
-        ResponseReader reader = new ResponseReader(ResponseReader.recorded(received, s.timedOut()),
+        ResponseReader reader = new ResponseReader(ByteSource.recorded(received, s.timedOut()),
                 Patience.fixed(patience.timeout()), false);
         WireOutcome outcome = reader.read(head, Optional.empty());
         if (outcome instanceof WireOutcome.Silent silent && silent.nothing() && s.timedOut() && s.firstWait() != null) {

@@ -35,7 +35,7 @@ public final class WireConnection implements AutoCloseable {
     private WireConnection(Socket socket, Transcript transcript, int number, Patience patience) throws IOException {
         this.socket = socket;
         this.out = socket.getOutputStream();
-        this.reader = new ResponseReader(ResponseReader.socket(socket), patience, true);
+        this.reader = new ResponseReader(ByteSource.socket(socket), patience, true);
         this.transcript = transcript;
         this.number = number;
         this.patience = patience;
