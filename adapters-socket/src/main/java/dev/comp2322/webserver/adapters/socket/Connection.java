@@ -10,8 +10,10 @@ import dev.comp2322.webserver.domain.port.out.ContentSource;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +45,7 @@ final class Connection extends DeadlineQueue.Entry {
     private final SocketChannel channel;
     private final ClientAddress client;
     private SelectionKey key;
+    private int interest = SelectionKey.OP_READ;
     private State state = State.OPEN;
     /** Lent by the loop from a request's first byte until it is framed; null while idle. */
     private RequestReader reader;
@@ -64,8 +67,21 @@ final class Connection extends DeadlineQueue.Entry {
         this.client = client;
     }
 
-    void registered(SelectionKey key) {
-        this.key = key;
+    /**
+     * Registers with the loop's selector for what this connection now waits for, unless it is closed
+     * already: a connection answered and closed within its first read never touches the selector.
+     */
+    void register(Selector selector) throws ClosedChannelException {
+        if (state != State.CLOSED) {
+            key = channel.register(selector, interest, this);
+        }
+    }
+
+    private void interest(int ops) {
+        interest = ops;
+        if (key != null) {
+            key.interestOps(ops);
+        }
     }
 
     /** True from a request's first byte until its response is written. */
@@ -328,7 +344,7 @@ final class Connection extends DeadlineQueue.Entry {
             unlogged = new ArrayList<>(loop.answered());
             loop.answered().clear();
         }
-        key.interestOps(SelectionKey.OP_WRITE);
+        interest(SelectionKey.OP_WRITE);
         loop.writeQueue().arm(this, now);
     }
 
@@ -340,7 +356,7 @@ final class Connection extends DeadlineQueue.Entry {
         }
         state = State.OPEN;
         loop.busyChanged(reader == null ? -1 : 0);
-        key.interestOps(SelectionKey.OP_READ);
+        interest(SelectionKey.OP_READ);
         ReadBuffer bytes = loop.bytes();
         if (pendingIn != null) {
             bytes.load(pendingIn, 0, pendingIn.length);
@@ -413,7 +429,7 @@ final class Connection extends DeadlineQueue.Entry {
         }
         channel.shutdownOutput(); // FIN after the last response, so the peer knows no more is coming
         state = State.LINGERING;
-        key.interestOps(SelectionKey.OP_READ);
+        interest(SelectionKey.OP_READ);
         loop.lingerQueue().arm(this, now);
     }
 
@@ -439,7 +455,7 @@ final class Connection extends DeadlineQueue.Entry {
             if (file != null) {
                 file.close();
             }
-            channel.close(); // also cancels the key
+            channel.close(); // also cancels the key, if there is one
         } catch (IOException e) {
             LOG.log(System.Logger.Level.DEBUG, () -> "closing " + client + ": " + e);
         }

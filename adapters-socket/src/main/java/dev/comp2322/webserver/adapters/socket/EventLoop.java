@@ -207,10 +207,11 @@ final class EventLoop implements Runnable {
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             InetSocketAddress peer = (InetSocketAddress) channel.getRemoteAddress();
             connection = new Connection(this, channel, new ClientAddress(ip(peer.getAddress()), peer.getPort()));
-            connection.registered(channel.register(selector, SelectionKey.OP_READ, connection));
             idleQueue.arm(connection, now);
-            // The request usually arrives with the connection: read it now rather than after another select.
+            // The request usually arrives with the connection: read it now rather than after another select,
+            // and register only what is still open afterwards (a Connection: close exchange never is).
             connection.onReadable(now);
+            connection.register(selector);
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, () -> "new connection failed: " + e);
             if (connection != null) {
