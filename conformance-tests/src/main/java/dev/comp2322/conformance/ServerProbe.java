@@ -18,7 +18,7 @@ import java.util.List;
  */
 final class ServerProbe {
     /** Cases run at most this many at a time. */
-    static final int PARALLELISM = 3;
+    static final int PARALLELISM = 4;
     /** Idle connections held while one more client is served: more than the cases running at once can hold. */
     private static final int IDLE = PARALLELISM + 1;
     private static final Duration SERVED_WITHIN = Duration.ofSeconds(2);

@@ -138,9 +138,15 @@ public final class Patience {
         return unansweredHere.get();
     }
 
-    /** A body had no end marker and the server kept the connection open. */
+    /**
+     * A body had no end marker and the server kept the connection open: it also kept a connection open
+     * for a whole wait after sending, so it counts towards shorter close waits too.
+     */
     public void unterminated() {
-        update(s -> s.unterminated++);
+        update(s -> {
+            s.unterminated++;
+            s.stayedOpen++;
+        });
     }
 
     /** The server kept a connection open for a whole close wait. */
