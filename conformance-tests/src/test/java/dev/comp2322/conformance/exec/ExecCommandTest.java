@@ -78,6 +78,17 @@ class ExecCommandTest {
     }
 
     @Test
+    @DisplayName("--workdir runs the command there: http.server without --directory serves its working directory")
+    void workdirIsTheCommandsDirectory() {
+        Path root = dir.resolve("www");
+
+        int code = kit.run("--exec", "python3 -m http.server {port} --bind 127.0.0.1", "--root", root.toString(),
+                "--workdir", root.toString(), "--only", "get-html");
+
+        assertThat(code).as(kit.out()).isZero();
+    }
+
+    @Test
     @DisplayName("a command that exits at once: one line, exit 2, the submission's own files untouched")
     void commandThatExitsAtOnce() throws Exception {
         Path root = dir.resolve("www");
