@@ -61,4 +61,13 @@ class DateOn400Test {
 
         assertThat(r.outcome()).as(r.reason()).isEqualTo(Outcome.PASS);
     }
+
+    @Test
+    @Timeout(30)
+    @DisplayName("a probe's forbidden status (501 for an unknown method) is not blamed on date-on-400")
+    void probeStatusesAreNotJudgedHere() throws Exception {
+        CaseResult r = dateOn400(EnumSet.of(Defect.LENIENT, Defect.COURSE_FORBIDDEN_STATUSES));
+
+        assertThat(r.outcome()).as(r.reason()).isNotEqualTo(Outcome.FAIL);
+    }
 }
