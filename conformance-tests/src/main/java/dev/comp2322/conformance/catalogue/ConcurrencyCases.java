@@ -34,17 +34,17 @@ final class ConcurrencyCases {
                 ConformanceCase.define("concurrency-idle-client", "a silent open connection does not delay another client",
                                 REF, MUST).exclusive()
                         .accepts("the other client's GET answered, byte-exact, within 2 s").dependsOn(ContentCases.BASE)
-                        .why("A single-threaded server is frozen by any browser that opens a spare connection and says nothing.")
+                        .why("COMP2322 brief: \"a web server that is multi-threaded, meaning handing multiple HTTP requests from clients at the same instance\"; a single-threaded server is frozen by a browser's spare, silent connection.")
                         .check(ConcurrencyCases::idle),
                 ConformanceCase.define("concurrency-trickle", "a client trickling its request does not delay another client",
                                 REF, MUST).exclusive()
                         .accepts("the other client's GET answered, byte-exact, within 2 s").dependsOn(ContentCases.BASE)
-                        .why("A slow network (or a Slowloris attacker) must not stop everyone else being served.")
+                        .why("COMP2322 brief: \"a web server that is multi-threaded, meaning handing multiple HTTP requests from clients at the same instance\"; a slow client must not stop everyone else being served.")
                         .check(ConcurrencyCases::trickle),
                 ConformanceCase.define("concurrency-parallel", FILES.size() + " parallel clients are all served byte-exact",
                                 REF, MUST).exclusive()
                         .accepts("every client gets its own file, byte-exact").dependsOn(ContentCases.BASE)
-                        .why("Threads that share buffers or state mix up responses only under concurrency; this catches it.")
+                        .why("COMP2322 brief: \"a web server that is multi-threaded, meaning handing multiple HTTP requests from clients at the same instance\"; threads that share buffers mix up responses only under concurrency.")
                         .check(ConcurrencyCases::parallel));
     }
 

@@ -48,6 +48,10 @@ final class ConditionalCases {
                                 + " date is earlier or equal to the date provided\"; Last-Modified has whole seconds, so a"
                                 + " server comparing the raw sub-second mtime never answers 304 for most files.")
                         .check(ctx -> {
+                            Optional<Verdict> skip = equalFails(ctx);
+                            if (skip.isPresent()) {
+                                return skip.get();
+                            }
                             String value = HttpDates.imfFixdate(validator(ctx, Fixture.FRACTIONAL));
                             WireOutcome o = ctx.exchange(ctx.get(ctx.path(Fixture.FRACTIONAL), "If-Modified-Since: " + value));
                             return Expect.is(o, 304) ? Verdict.pass("304 for \"" + value + "\"")
@@ -60,6 +64,10 @@ final class ConditionalCases {
                         .why("RFC 9110 §5.1: \"Field names are case-insensitive\"; HTTP/2 gateways and many clients send"
                                 + " lower-case names.")
                         .check(ctx -> {
+                            Optional<Verdict> skip = equalFails(ctx);
+                            if (skip.isPresent()) {
+                                return skip.get();
+                            }
                             String value = HttpDates.imfFixdate(validator(ctx, "index.html"));
                             WireOutcome o = ctx.exchange(ctx.get(ctx.path("index.html"), "if-modified-since: " + value));
                             return Expect.is(o, 304) ? Verdict.pass("304 for \"if-modified-since: " + value + "\"")
@@ -84,6 +92,10 @@ final class ConditionalCases {
                                 "RFC 9110 §13.1.3, §9.3.2", SHOULD).courseLevel(MUST)
                         .accepts("304 with no content").dependsOn("ims-equal-is-304").why(WHY_304)
                         .check(ctx -> {
+                            Optional<Verdict> skip = equalFails(ctx);
+                            if (skip.isPresent()) {
+                                return skip.get();
+                            }
                             WireOutcome o = ctx.exchange(ctx.request("HEAD", ctx.path("index.html"),
                                     "If-Modified-Since: " + HttpDates.imfFixdate(validator(ctx, "index.html"))), true);
                             return Expect.is(o, 304) ? Verdict.pass("304")
@@ -119,6 +131,12 @@ final class ConditionalCases {
         return ConformanceCase.define(id, title, "RFC 9110 §13.1.3, §5.6.7", SHOULD).courseLevel(MUST)
                 .accepts("304 for If-Modified-Since = " + what).dependsOn(dependsOn).why(WHY_304)
                 .check(ctx -> {
+                    if (!id.equals("ims-equal-is-304")) {
+                        Optional<Verdict> skip = equalFails(ctx);
+                        if (skip.isPresent()) {
+                            return skip.get();
+                        }
+                    }
                     String value = date.apply(validator(ctx, "index.html"));
                     WireOutcome o = ctx.exchange(ctx.get(ctx.path("index.html"), "If-Modified-Since: " + value));
                     return Expect.is(o, 304) ? Verdict.pass("304 for \"" + value + "\"")
@@ -135,6 +153,19 @@ final class ConditionalCases {
         return Expect.response(ctx.aside(ctx.get(ctx.path(file)))).filter(r -> r.status() == 200)
                 .flatMap(r -> r.header("Last-Modified")).flatMap(HttpDates::parseImfFixdate)
                 .orElse(ctx.fixture().mtime(file).truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /**
+     * The other If-Modified-Since cases refine the plain one: when even an If-Modified-Since equal to
+     * Last-Modified gets no 304 (ims-equal-is-304's fault, a WARN in rfc, so its dependants still run), they
+     * have nothing of their own to judge and are skipped with that reason.
+     */
+    static Optional<Verdict> equalFails(CaseContext ctx) throws IOException {
+        String value = HttpDates.imfFixdate(validator(ctx, "index.html"));
+        WireOutcome o = ctx.aside(ctx.get(ctx.path("index.html"), "If-Modified-Since: " + value));
+        return Expect.is(o, 304) ? Optional.empty() : Optional.of(Verdict.skip("even If-Modified-Since equal to"
+                + " Last-Modified got " + Expect.describe(ctx, o) + " (ims-equal-is-304 reports it), so this case has"
+                + " nothing of its own to judge"));
     }
 
     private static Verdict imsBesideInm(CaseContext ctx) throws IOException {

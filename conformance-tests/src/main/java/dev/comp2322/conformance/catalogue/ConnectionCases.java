@@ -24,7 +24,8 @@ final class ConnectionCases {
                                 "RFC 9112 §9.3", SHOULD).courseLevel(MUST)
                         .accepts("two requests answered on one connection (or Connection: close announced before closing)")
                         .dependsOn(ContentCases.BASE)
-                        .why("Opening a TCP connection per file makes every page load slow; HTTP/1.1 clients expect reuse.")
+                        .why("RFC 9112 §9.3: \"HTTP/1.1 defaults to the use of 'persistent connections', allowing multiple requests"
+                                + " and responses to be carried over a single connection\"; the course requires it.")
                         .check(ctx -> twoOnOne(ctx, "index.html")),
                 ConformanceCase.define("keepalive-after-404", "a 404 does not end a persistent connection",
                                 "RFC 9112 §9.3", SHOULD)
@@ -40,7 +41,8 @@ final class ConnectionCases {
                 ConformanceCase.define("close-announced", "the response to Connection: close says Connection: close",
                                 "RFC 9112 §9.6", SHOULD)
                         .accepts("Connection: close in the final response").dependsOn(ContentCases.BASE)
-                        .why("Announcing the close lets intermediaries and clients stop reusing the connection cleanly.")
+                        .why("RFC 9112 §9.6: \"The server SHOULD send a 'close' connection option in its final response on that"
+                                + " connection\"; it lets clients stop reusing the connection cleanly.")
                         .check(ctx -> Expect.response(ctx.exchange(ctx.get(ctx.path("index.html"))))
                                 .map(r -> r.hasConnectionOption("close") ? Verdict.pass("Connection: close")
                                         : !r.version().equals("HTTP/1.1") && !r.hasConnectionOption("keep-alive")
@@ -77,7 +79,8 @@ final class ConnectionCases {
                 ConformanceCase.define("response-version-11", "an HTTP/1.1 request is answered with HTTP/1.1",
                                 "RFC 9110 §2.5", SHOULD)
                         .accepts("a status line starting HTTP/1.1").dependsOn(ContentCases.BASE)
-                        .why("A server that answers HTTP/1.0 turns off persistence and chunking for every 1.1 client.")
+                        .why("RFC 9110 §2.5: \"A server SHOULD send a response version equal to the highest version to which the server is"
+                                + " conformant that has a major version less than or equal to the one received in the request\".")
                         .check(ConnectionCases::version11),
                 ConformanceCase.define("status-line-format", "the status line and fields follow the grammar",
                                 "RFC 9112 §4, §2.2", MUST)

@@ -23,7 +23,8 @@ final class DateCases {
                         ctx -> ctx.exchange(ctx.get(ctx.path("index.html")))),
                 ConformanceCase.define("date-format", "Date is an IMF-fixdate", "RFC 9110 §5.6.7", MUST)
                         .accepts("Date like \"Tue, 05 Mar 2024 09:26:53 GMT\"").dependsOn("date-present")
-                        .why("Clients and caches parse Date strictly; any other format makes freshness calculations wrong.")
+                        .why("RFC 9110 §5.6.7: \"When a sender generates a field that contains one or more timestamps defined as HTTP-date, the"
+                                + " sender MUST generate those timestamps in the IMF-fixdate format\"; caches parse Date strictly.")
                         .check(ctx -> format(ctx, "Date")),
                 dateCase("date-on-404", "a 404 response carries Date", "missing-is-404", "404",
                         ctx -> ctx.exchange(ctx.get(ctx.path(Fixture.MISSING)))),
@@ -39,7 +40,8 @@ final class DateCases {
                                 : Verdict.breach("no Last-Modified")),
                 ConformanceCase.define("last-modified-format", "Last-Modified is an IMF-fixdate", "RFC 9110 §5.6.7", MUST)
                         .accepts("Last-Modified like \"Tue, 05 Mar 2024 09:26:53 GMT\"").dependsOn("last-modified-present")
-                        .why("A validator in the wrong format cannot be sent back in If-Modified-Since.")
+                        .why("RFC 9110 §5.6.7: \"When a sender generates a field that contains one or more timestamps defined as HTTP-date, the"
+                                + " sender MUST generate those timestamps in the IMF-fixdate format\"; a validator in another format cannot be echoed in If-Modified-Since.")
                         .check(ctx -> format(ctx, "Last-Modified")),
                 ConformanceCase.define("last-modified-is-mtime", "Last-Modified is the file's modification time",
                                 "RFC 9110 §8.8.2", SHOULD)

@@ -25,7 +25,8 @@ final class EtagCases {
         return List.of(
                 ConformanceCase.define("etag-present", "a file's 200 response carries an ETag", "RFC 9110 §8.8.3", SHOULD)
                         .courseLevel(MAY).accepts("an ETag field").dependsOn(ContentCases.BASE)
-                        .why("An entity tag is the most precise validator for revalidation.")
+                        .why("RFC 9110 §8.8.3: \"An origin server SHOULD send an ETag for any selected representation for which detection"
+                                + " of changes can be reasonably and consistently determined\".")
                         .check(ctx -> etag(ctx).isPresent() ? Verdict.pass("ETag: " + etag(ctx).get()) : Verdict.breach(NO_ETAG)),
                 ConformanceCase.define("etag-syntax", "the ETag is a quoted entity-tag", "RFC 9110 §8.8.3", MUST)
                         .accepts("ETag: \"opaque\" or W/\"opaque\"").dependsOn(ContentCases.BASE)

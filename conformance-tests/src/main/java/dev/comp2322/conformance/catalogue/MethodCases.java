@@ -47,7 +47,8 @@ final class MethodCases {
                 ConformanceCase.define("dir-without-index", "a directory without index.html is listed or refused",
                                 "RFC 9110 §15.5.5, §15.5.4", MAY).courseLevel(MUST)
                         .accepts("course: 200 (a listing) or 404; rfc: 200, 403 or 404").dependsOn(ContentCases.BASE)
-                        .why("Directory requests are common; the course allows only 200/304/400/404 answers.")
+                        .why("RFC 9110 §15.5.5: 404 says the server \"did not find a current representation for the target resource or is"
+                                + " not willing to disclose that one exists\"; the course allows only 200, 304, 400 and 404.")
                         .check(ctx -> {
                             WireOutcome o = ctx.exchange(ctx.get(ctx.target().prefix() + "/noindex/"));
                             Optional<WireResponse> r = Expect.response(o);
@@ -58,7 +59,8 @@ final class MethodCases {
                 ConformanceCase.define("dir-no-slash", "a directory requested without its slash", "RFC 9110 §15.4, §10.2.2", SHOULD)
                         .courseLevel(MUST).accepts("course: 200 or 404; rfc: a 3xx with Location .../sub/, or 200, or 404")
                         .dependsOn(ContentCases.BASE)
-                        .why("Relative links in the index only resolve against .../sub/; a redirect without Location strands the client.")
+                        .why("RFC 9110 §15.4.2: for a 301 \"The server SHOULD generate a Location header field in the response containing a"
+                                + " preferred URI reference\"; the course allows only 200, 304, 400 and 404.")
                         .check(MethodCases::noSlash));
     }
 

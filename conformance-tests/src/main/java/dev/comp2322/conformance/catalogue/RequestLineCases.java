@@ -26,7 +26,8 @@ final class RequestLineCases {
                                 "index.html", false)),
                 ConformanceCase.define("version-http12", "HTTP/1.2 is treated as HTTP/1.1", "RFC 9110 §2.5", SHOULD)
                         .accepts("200 with index.html").dependsOn(ContentCases.BASE)
-                        .why("Minor versions are compatible by design; rejecting them blocks future clients.")
+                        .why("RFC 9110 §2.5: a recipient of a higher minor version \"SHOULD process the message as if it were in the"
+                                + " highest minor version within that major version to which the recipient is conformant\".")
                         .check(ctx -> Expect.file(ctx, ctx.exchange("GET " + ctx.path("index.html")
                                 + " HTTP/1.2\r\nHost: " + ctx.host() + "\r\nConnection: close\r\n\r\n"), "index.html", false)),
                 rejection("version-major-2", "a request line with HTTP/2.0 is refused", "RFC 9110 §2.5, §15.6.6", SHOULD,
@@ -45,7 +46,8 @@ final class RequestLineCases {
                         "G(T {p} HTTP/1.1", "400"),
                 ConformanceCase.define("line-leading-crlf", "an empty line before the request line is ignored", "RFC 9112 §2.2", SHOULD)
                         .accepts("200 with index.html").dependsOn(ContentCases.BASE)
-                        .why("Some clients send an extra CRLF after a body; a robust server skips it instead of failing the next request.")
+                        .why("RFC 9112 §2.2: \"a server that is expecting to receive and parse a request-line SHOULD ignore at least one"
+                                + " empty line (CRLF) received prior to the request-line\".")
                         .check(ctx -> Expect.file(ctx, ctx.exchange("\r\n" + ctx.get(ctx.path("index.html"))), "index.html", false)),
                 ConformanceCase.define("line-whitespace-before-field", "a whitespace-preceded line after the request line is not a field",
                                 "RFC 9112 §2.2", MUST)
@@ -63,7 +65,8 @@ final class RequestLineCases {
                         "GET {p}#kit-fragment HTTP/1.1", "400"),
                 ConformanceCase.define("target-absolute-form", "an absolute-form target is accepted", "RFC 9112 §3.2.2", MUST)
                         .accepts("200 with index.html, byte-exact").dependsOn(ContentCases.BASE)
-                        .why("A server MUST accept absolute-form so that requests forwarded by proxies work.")
+                        .why("RFC 9112 §3.2.2: \"A server MUST accept the absolute-form in requests even though most HTTP/1.1 clients will"
+                                + " only send the absolute-form to a proxy\".")
                         .check(ctx -> Expect.file(ctx, ctx.exchange(ctx.get("http://" + ctx.host() + ctx.path("index.html"))),
                                 "index.html", false)));
     }

@@ -12,7 +12,8 @@ import java.util.List;
 
 /** Request-target handling: percent-encoding, dot segments, query, and the size limits. */
 final class TargetCases {
-    private static final String WHY_LIMIT = "A server that waits forever on an oversized request can be frozen by one client.";
+    private static final String WHY_LIMIT = "RFC 9110 §15.5.15 (414) and RFC 6585 §5 (431) let a server refuse what it is"
+            + " \"unwilling to process\"; what no server may do is wait forever: one oversized request would freeze it.";
 
     private TargetCases() {
     }
@@ -55,7 +56,7 @@ final class TargetCases {
                         .check(ctx -> answered(ctx, ctx.keepAlive("GET", ctx.path("index.html") + "?q=" + "a".repeat(100 * 1024),
                                 "Connection: close"))),
                 ConformanceCase.define("limit-huge-header-section", "a 256 KiB header section is refused, not hung on",
-                                "RFC 9110 §15.5.20; RFC 9112 §2.3", MUST).exclusive()
+                                "RFC 6585 §5; RFC 9112 §2.3", MUST).exclusive()
                         .accepts("431 (rfc) or 400, or a close; never a hang (accepting it all is policy: INFO)")
                         .dependsOn(ContentCases.BASE)
                         .why(WHY_LIMIT)
@@ -112,7 +113,7 @@ final class TargetCases {
     /**
      * All but the final empty line first: a server that answers then has not read the whole section (it saw
      * only its first part), so "accepted 256 KiB" would be untrue. Only a server that waits for the end and
-     * then answers 200 has accepted it, which is policy (RFC 9110 §15.5.20: 431 is a MAY), so INFO.
+     * then answers 200 has accepted it, which is policy (RFC 6585 §5: 431 is a choice), so INFO.
      */
     private static Verdict hugeHeaders(CaseContext ctx) throws IOException {
         StringBuilder fields = new StringBuilder();
@@ -133,7 +134,7 @@ final class TargetCases {
             WireOutcome o = c.read();
             if (Expect.is(o, 200)) {
                 return Verdict.info("the whole 256 KiB header section was read and answered 200: the server's header"
-                        + " limit is above 256 KiB (RFC 9110 §15.5.20 lets it refuse with 431; accepting is policy)");
+                        + " limit is above 256 KiB (RFC 6585 §5 lets it refuse with 431; accepting is policy)");
             }
             return settled(ctx, o);
         }
