@@ -12,6 +12,8 @@ enum Defect {
     // Issue 9 §2: each is caught by its own case only.
     /** Compares If-Modified-Since with the raw (sub-second) mtime, as float-mtime servers do. */
     IMS_SUBSECOND,
+    /** 304 only when If-Modified-Since equals the mtime exactly (nginx's if_modified_since exact). */
+    IMS_EXACT,
     /** HEAD responses say Content-Length: 0. */
     HEAD_WRONG_LENGTH,
     /** 304 responses say Content-Length: 0. */

@@ -84,6 +84,7 @@ final class DefectTable {
                 row(Set.of(Defect.IGNORES_IMS, Defect.BAD_DATE_FORMAT), COURSE, "date-format", "last-modified-format",
                         "ims-equal-is-304"),
                 row(Defect.IMS_SUBSECOND, COURSE, "ims-equal-fractional-mtime"),
+                row(Defect.IMS_EXACT, RFC, "ims-later-is-304"),
                 row(Defect.HEAD_WRONG_LENGTH, COURSE, "head-html", "head-text", "head-png", "head-jpeg", "head-gif",
                         "head-large", "head-404"),
                 row(Defect.NOT_MODIFIED_LENGTH_ZERO, COURSE, "not-modified-content-length"),

@@ -185,7 +185,8 @@ final class FaultyResponder {
         if (has(Defect.IGNORES_IMS)) {
             return false;
         }
-        return request.field("If-Modified-Since").flatMap(this::parseDate).map(ims -> !mtime.isAfter(ims)).orElse(false);
+        return request.field("If-Modified-Since").flatMap(this::parseDate)
+                .map(ims -> has(Defect.IMS_EXACT) ? ims.equals(mtime) : !mtime.isAfter(ims)).orElse(false);
     }
 
     private static String weak(String tag) {
