@@ -99,6 +99,11 @@ public final class WebServer implements AutoCloseable {
         return address;
     }
 
+    /** Whether the root is watched for changes (a hot file then costs no file-system call). */
+    public boolean watchesRoot() {
+        return files.isWatching();
+    }
+
     /** The base URL clients use, e.g. {@code http://127.0.0.1:2130/}. */
     public String url() {
         return "http://" + hostAndPort(address) + "/";

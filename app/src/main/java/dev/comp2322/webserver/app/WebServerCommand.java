@@ -146,6 +146,11 @@ public final class WebServerCommand implements Callable<Integer> {
             err.println("webserver: " + e.getMessage());
             return EXIT_STARTUP_FAILURE;
         }
+        if (!server.watchesRoot()) {
+            // Still correct, only slower: each request then checks the file on disk instead of the cache.
+            err.println("webserver: warning: no file-system notifications for " + options.root()
+                    + ": every request checks its file on disk (correct, but slower)");
+        }
         // Registered before the banner, so a signal that arrives as soon as the port is known still stops cleanly.
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("webserver-shutdown").unstarted(() -> {
             out.println("Stopping: finishing in-flight responses, flushing " + options.log());
