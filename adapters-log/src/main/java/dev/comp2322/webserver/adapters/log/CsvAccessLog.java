@@ -9,8 +9,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
@@ -31,13 +29,12 @@ public final class CsvAccessLog implements AccessLog, AutoCloseable {
     static final CSVFormat FORMAT =
             CSVFormat.RFC4180.builder().setQuoteMode(QuoteMode.MINIMAL).setRecordSeparator("\r\n").get();
     private static final byte[] HEADER_ROW = (HEADER + "\r\n").getBytes(StandardCharsets.US_ASCII);
-    private static final DateTimeFormatter TIMESTAMP = // SSS truncates to the millisecond
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final Path path;
     private final String name;
     private final Consumer<String> console;
     private final BatchingWriter<AccessLogEntry> writer;
+    private final Timestamps timestamps = new Timestamps(); // the writer thread's
     private LogFile file; // these three belong to the writer thread until close() has joined it
     private boolean failing;
     private long reportedAt; // System.nanoTime() of the last failure report: a long outage is told every 5 s
@@ -87,7 +84,7 @@ public final class CsvAccessLog implements AccessLog, AutoCloseable {
                 file.close();
                 file = LogFile.open(path, ByteBuffer.wrap(HEADER_ROW));
             }
-            file.append(rows(batch));
+            file.append(rows(batch, timestamps));
         } catch (IOException e) {
             if (!failing || System.nanoTime() - reportedAt >= 5_000_000_000L) {
                 reportedAt = System.nanoTime();
@@ -102,11 +99,11 @@ public final class CsvAccessLog implements AccessLog, AutoCloseable {
         }
     }
 
-    static ByteBuffer rows(List<AccessLogEntry> entries) {
+    static ByteBuffer rows(List<AccessLogEntry> entries, Timestamps timestamps) {
         StringBuilder text = new StringBuilder(160 * entries.size());
         try {
             for (AccessLogEntry e : entries) {
-                FORMAT.printRecord(text, TIMESTAMP.format(e.timestamp()), e.clientIp(), e.clientPort(), defused(e.method()),
+                FORMAT.printRecord(text, timestamps.format(e.timestamp()), e.clientIp(), e.clientPort(), defused(e.method()),
                         defused(e.target()), defused(e.version()), e.status(), e.bytesSent(),
                         milliseconds(e.duration()), defused(e.userAgent()));
             }

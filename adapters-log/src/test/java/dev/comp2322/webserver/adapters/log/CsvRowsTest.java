@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -23,9 +24,19 @@ class CsvRowsTest {
     void timestampsAreUtcWithMilliseconds(String instant, String written) {
         AccessLogEntry entry = new AccessLogEntry(Instant.parse(instant), "127.0.0.1", 1, "GET", "/", "HTTP/1.1", 200,
                 1, Duration.ZERO, "");
-        String row = StandardCharsets.UTF_8.decode(CsvAccessLog.rows(List.of(entry))).toString();
+        String row = StandardCharsets.UTF_8.decode(CsvAccessLog.rows(List.of(entry), new Timestamps())).toString();
 
         assertThat(row).startsWith(written + ",127.0.0.1,");
+    }
+
+    @Test
+    void oneFormatterFollowsTheClockAcrossSecondsAndBackwards() {
+        Timestamps timestamps = new Timestamps();
+        List<String> instants = List.of("2026-11-28T07:30:01.001Z", "2026-11-28T07:30:01.002Z",
+                "2026-11-28T07:30:02.003Z", "2026-11-28T07:30:01.004Z", "1969-12-31T23:59:59.500Z",
+                "2026-11-28T07:30:01.005Z");
+
+        assertThat(instants).allSatisfy(text -> assertThat(timestamps.format(Instant.parse(text))).isEqualTo(text));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")

@@ -28,6 +28,16 @@ final class ByteScratch {
         length = 0;
     }
 
+    /** True when the bytes [from, to) are exactly {@code expected} (which may be null: never). */
+    boolean regionEquals(int from, int to, byte[] expected) {
+        return expected != null && Arrays.equals(bytes, from, to, expected, 0, expected.length);
+    }
+
+    /** A copy of the bytes [from, to). */
+    byte[] copy(int from, int to) {
+        return Arrays.copyOfRange(bytes, from, to);
+    }
+
     /** The bytes [from, to) as text; ISO-8859-1 maps every byte to one char (RFC 9110 §5.5 obs-text). */
     String text(int from, int to) {
         return new String(bytes, from, to - from, StandardCharsets.ISO_8859_1);

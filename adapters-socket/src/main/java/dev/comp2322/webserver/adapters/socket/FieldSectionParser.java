@@ -21,6 +21,7 @@ final class FieldSectionParser {
     private final int maxBytes;
     private final int maxFields;
     private final ByteScratch scratch = new ByteScratch(256);
+    private final RecentText<HeaderField> recentFields = new RecentText<>();
     private final List<HeaderField> fields = new ArrayList<>();
     private State state = State.LINE_START;
     private int consumed;
@@ -126,7 +127,7 @@ final class FieldSectionParser {
         if (fields.size() == maxFields) {
             throw new WireException(HEADER_SECTION_TOO_LARGE, "more than " + maxFields + " header fields");
         }
-        HeaderField field = new HeaderField(scratch.text(0, nameEnd), scratch.text(nameEnd, valueEnd));
+        HeaderField field = recentFields.value(fields.size(), scratch, 0, nameEnd, valueEnd, HeaderField::new);
         fields.add(field);
         framingFields |= field.hasName("Content-Length") || field.hasName("Transfer-Encoding");
         scratch.reset();

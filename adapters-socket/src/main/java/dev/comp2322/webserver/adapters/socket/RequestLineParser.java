@@ -21,6 +21,7 @@ final class RequestLineParser {
 
     private final int maxBytes;
     private final ByteScratch scratch = new ByteScratch(128);
+    private final RecentText<String> recentTexts = new RecentText<>();
     private State state = State.LEADING_EMPTY_LINE;
     private int consumed;
     private int lineBytes;
@@ -80,7 +81,7 @@ final class RequestLineParser {
         countLineByte();
         if (b == SP && scratch.length() > 0) {
             methodEnd = scratch.length();
-            method = scratch.text(0, methodEnd);
+            method = recentTexts.value(0, scratch, 0, methodEnd, methodEnd, (text, empty) -> text);
             state = State.TARGET;
         } else if (HttpChars.isTokenChar(b)) {
             // RFC 9110 §9.1 / RFC 9112 §3.1: method = token.
@@ -93,7 +94,7 @@ final class RequestLineParser {
     private void target(byte b) throws WireException {
         countLineByte();
         if (b == SP && scratch.length() > methodEnd) {
-            target = scratch.text(methodEnd, scratch.length());
+            target = recentTexts.value(1, scratch, methodEnd, scratch.length(), scratch.length(), (text, empty) -> text);
             state = State.VERSION;
         } else if (HttpChars.isVisibleAscii(b)) {
             // RFC 9112 §3.2: the request-target contains no whitespace or control characters.

@@ -21,6 +21,13 @@ final class ConditionalRequest {
      * strong validator in practice (nginx uses the same pair, in seconds).
      */
     static String entityTag(Resource.File file) {
+        return LAST_TAG.apply(file);
+    }
+
+    /** The last file's tag: a hot file is the same {@code Resource.File} on every request. */
+    private static final LastResult<Resource.File, String> LAST_TAG = new LastResult<>(ConditionalRequest::tagOf);
+
+    private static String tagOf(Resource.File file) {
         Instant modified = file.lastModified();
         // Millis computed without toEpochMilli(), which throws for instants far from the epoch.
         long millis = modified.getEpochSecond() * 1000 + modified.getNano() / 1_000_000;

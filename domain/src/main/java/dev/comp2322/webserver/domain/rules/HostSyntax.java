@@ -6,11 +6,15 @@ package dev.comp2322.webserver.domain.rules;
  */
 final class HostSyntax {
 
+    /** The last Host value checked: every request of a client, and usually of all clients, names the same one. */
+    private static final LastResult<String, Boolean> LAST_HOST = new LastResult<>(
+            value -> value.isEmpty() || isValidHostAndPort(value, 0, value.length(), true));
+
     private HostSyntax() {}
 
     /** A valid {@code Host} field value; empty is valid (RFC 9110 §7.2: a URI without authority). */
     static boolean isValidHostField(String value) {
-        return value.isEmpty() || isValidHostAndPort(value, 0, value.length(), true);
+        return LAST_HOST.apply(value);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.comp2322.webserver.domain.rules;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -28,6 +29,13 @@ public final class HttpDates {
     /** 9999-12-31T23:59:59Z, the last instant a four-digit year can show. */
     static final long MAX_SECOND = 253_402_300_799L;
 
+    /**
+     * The last IMF-fixdate parsed and the last instant formatted: a client revalidating sends the same
+     * If-Modified-Since every time, and a hot file's Last-Modified is the same second every time.
+     */
+    private static final LastResult<String, Optional<Instant>> LAST_PARSED = new LastResult<>(HttpDates::parseImfFixdate);
+    private static final LastResult<Instant, String> LAST_FORMATTED = new LastResult<>(HttpDates::formatOnce);
+
     private HttpDates() {}
 
     /**
@@ -35,6 +43,10 @@ public final class HttpDates {
      * second are dropped and instants outside years 0001–9999 are clamped to that range.
      */
     public static String format(Instant instant) {
+        return LAST_FORMATTED.apply(instant.truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    private static String formatOnce(Instant instant) {
         long second = Math.clamp(instant.getEpochSecond(), MIN_SECOND, MAX_SECOND);
         long epochDay = Math.floorDiv(second, SECONDS_PER_DAY);
         int secondOfDay = (int) Math.floorMod(second, SECONDS_PER_DAY);
@@ -70,7 +82,7 @@ public final class HttpDates {
     public static Optional<Instant> parse(String text, Instant now) {
         int length = text.length();
         if (length == 29 && text.charAt(3) == ',') {
-            return parseImfFixdate(text);
+            return LAST_PARSED.apply(text);
         }
         if (length == 24 && text.charAt(3) == ' ') {
             return parseAsctime(text);

@@ -11,10 +11,17 @@ import java.util.Optional;
  */
 final class TargetDecoder {
 
+    /** The last target decoded: a client fetching one page again and again sends the same target. */
+    private static final LastResult<String, DecodedTarget> LAST = new LastResult<>(TargetDecoder::decodeOnce);
+
     private TargetDecoder() {}
 
     /** Decodes {@code target}, exactly as it appeared in the request line. */
     static DecodedTarget decode(String target) {
+        return LAST.apply(target);
+    }
+
+    private static DecodedTarget decodeOnce(String target) {
         Optional<DecodedTarget.Invalid> badCharacter = checkCharacters(target);
         if (badCharacter.isPresent()) {
             return badCharacter.get();
