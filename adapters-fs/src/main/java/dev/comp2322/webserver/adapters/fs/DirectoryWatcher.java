@@ -34,7 +34,8 @@ import java.util.concurrent.TimeUnit;
  *   <li>A new directory (created, or moved in) is watched, with everything below it, before the
  *       paths below it are forgotten; a removed one stops being watched.
  *   <li>A lost notification ({@code OVERFLOW}), or the root itself renamed, removed or replaced (seen
- *       through a watch on the root's parent): everything is forgotten and the tree watched afresh.
+ *       through a watch on the root's parent, for entries created and deleted only): everything is
+ *       forgotten and the tree watched afresh.
  *   <li>Only a path whose directory {@link #watches} may be remembered, and a directory is only
  *       published as watched after its parent is, so a change is never missed for a remembered path.
  * </ul>
@@ -45,6 +46,13 @@ import java.util.concurrent.TimeUnit;
 final class DirectoryWatcher implements AutoCloseable {
 
     private static final WatchEvent.Kind<?>[] KINDS = {ENTRY_CREATE, ENTRY_DELETE, ENTRY_MODIFY};
+    /**
+     * The root's parent is watched only for the root appearing or going (renamed, removed, replaced):
+     * its modify events would name every write to a sibling — the default {@code Log.csv} sits next to
+     * {@code www} — and woke this thread thousands of times a second under load. The cost: a chmod of
+     * the root directory itself goes unseen (its files' and subdirectories' changes are all seen).
+     */
+    private static final WatchEvent.Kind<?>[] ROOT_PARENT_KINDS = {ENTRY_CREATE, ENTRY_DELETE};
     private static final LinkOption[] NO_FOLLOW = {LinkOption.NOFOLLOW_LINKS};
 
     private final Path realRoot;
@@ -97,7 +105,7 @@ final class DirectoryWatcher implements AutoCloseable {
 
     private void run() {
         try {
-            rootParentKey = realRoot.getParent().register(service, KINDS);
+            rootParentKey = realRoot.getParent().register(service, ROOT_PARENT_KINDS);
             rewatchEverything();
             firstWalkDone.countDown();
             while (true) {
@@ -123,7 +131,7 @@ final class DirectoryWatcher implements AutoCloseable {
             String name = event.context().toString();
             if (key == rootParentKey) {
                 if (name.equals(realRoot.getFileName().toString())) {
-                    rewatchEverything(); // the root itself was renamed, removed, replaced or chmod'ed
+                    rewatchEverything(); // the root itself was renamed, removed or replaced
                     return;
                 }
             } else if (directory != null && !name.startsWith(".")) {
