@@ -142,7 +142,7 @@ final class RequestLineParser {
     }
 
     private void finish() {
-        version = new HttpVersion(major, minor);
+        version = HttpVersion.of(major, minor);
         state = State.DONE;
     }
 

@@ -5,7 +5,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** The ordered header section of a request, with case-insensitive look-ups (RFC 9110 §5). */
+/**
+ * The ordered header section of a request, with case-insensitive look-ups (RFC 9110 §5). The look-ups
+ * run on every request and loop by index: an iterator over the immutable list is an allocation the
+ * JIT does not always remove.
+ */
 public record HeaderFields(List<HeaderField> fields) {
 
     public static final HeaderFields NONE = new HeaderFields(List.of());
@@ -17,7 +21,8 @@ public record HeaderFields(List<HeaderField> fields) {
     /** Every value of the named field, in order of appearance. */
     public List<String> values(String name) {
         List<String> values = new ArrayList<>(1);
-        for (HeaderField field : fields) {
+        for (int i = 0; i < fields.size(); i++) {
+            HeaderField field = fields.get(i);
             if (field.hasName(name)) {
                 values.add(field.value());
             }
@@ -28,7 +33,8 @@ public record HeaderFields(List<HeaderField> fields) {
     /** How many field lines carry this name. */
     public int count(String name) {
         int count = 0;
-        for (HeaderField field : fields) {
+        for (int i = 0; i < fields.size(); i++) {
+            HeaderField field = fields.get(i);
             if (field.hasName(name)) {
                 count++;
             }
@@ -38,7 +44,8 @@ public record HeaderFields(List<HeaderField> fields) {
 
     /** The value of the first field line with this name. */
     public Optional<String> first(String name) {
-        for (HeaderField field : fields) {
+        for (int i = 0; i < fields.size(); i++) {
+            HeaderField field = fields.get(i);
             if (field.hasName(name)) {
                 return Optional.of(field.value());
             }
@@ -52,7 +59,8 @@ public record HeaderFields(List<HeaderField> fields) {
      * Scans in place: it runs on every request.
      */
     public boolean containsToken(String name, String token) {
-        for (HeaderField field : fields) {
+        for (int i = 0; i < fields.size(); i++) {
+            HeaderField field = fields.get(i);
             if (field.hasName(name) && listContains(field.value(), token)) {
                 return true;
             }

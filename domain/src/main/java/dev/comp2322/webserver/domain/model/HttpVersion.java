@@ -19,6 +19,14 @@ public record HttpVersion(int major, int minor) {
     }
 
     /** True for HTTP/1.1 and any later 1.x, which RFC 9110 §6.2 says to treat as the highest 1.x we implement. */
+    /** The version with these digits; the two every client sends are shared constants, not new records. */
+    public static HttpVersion of(int major, int minor) {
+        if (major == 1 && minor == 1) {
+            return HTTP_1_1;
+        }
+        return major == 1 && minor == 0 ? HTTP_1_0 : new HttpVersion(major, minor);
+    }
+
     public boolean atLeastHttp11() {
         return major == 1 && minor >= 1;
     }

@@ -4,6 +4,7 @@ import dev.comp2322.webserver.domain.model.HeaderField;
 import dev.comp2322.webserver.domain.model.HeaderFields;
 import dev.comp2322.webserver.domain.port.out.Resource;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -44,7 +45,9 @@ final class ConditionalRequest {
      */
     static boolean notModified(String method, HeaderFields headers, String entityTag, Instant lastModified, Instant now) {
         boolean sawIfNoneMatch = false;
-        for (HeaderField field : headers.fields()) {
+        List<HeaderField> fields = headers.fields();
+        for (int i = 0; i < fields.size(); i++) { // by index: no iterator allocated per request
+            HeaderField field = fields.get(i);
             if (field.hasName("If-None-Match")) {
                 sawIfNoneMatch = true;
                 // §13.1.2: the condition is false when a listed tag matches, and then a GET/HEAD gets 304.

@@ -104,11 +104,42 @@ public final class StaticFileService implements ServeRequest {
         Instant now = exchange.now();
         // RFC 9110 §8.8.2.1: Last-Modified MUST NOT be later than Date; HTTP-dates have whole seconds.
         Instant lastModified = min(file.lastModified(), now).truncatedTo(ChronoUnit.SECONDS);
-        HeaderField lastModifiedField = new HeaderField("Last-Modified", HttpDates.format(lastModified));
         String entityTag = ConditionalRequest.entityTag(file);
-        List<HeaderField> headers = responses.start(now);
         Request request = exchange.request();
-        if (ConditionalRequest.notModified(request.method(), request.headers(), entityTag, lastModified, now)) {
+        boolean notModified = ConditionalRequest.notModified(request.method(), request.headers(), entityTag, lastModified, now);
+        FileAnswer last = lastFileAnswer;
+        if (last != null && last.answers(file, name, now.getEpochSecond(), notModified, exchange)) {
+            return last.response();
+        }
+        Response response = fileResponse(exchange, file, name, lastModified, entityTag, notModified);
+        lastFileAnswer = new FileAnswer(file, name, now.getEpochSecond(), notModified, exchange.persistence(),
+                exchange.withBody(), response);
+        return response;
+    }
+
+    /**
+     * The last file response built, and what it was built from. Within one second, the same file asked
+     * for the same way gets the very same response — every field (Date included) is a function of these
+     * — so a busy file costs one comparison instead of a dozen allocations, and the wire's memo of
+     * encoded heads matches it by identity. Immutable, behind a volatile reference: see {@link LastResult}.
+     */
+    private record FileAnswer(Resource.File file, String name, long second, boolean notModified,
+            Persistence persistence, boolean withBody, Response response) {
+
+        boolean answers(Resource.File otherFile, String otherName, long otherSecond, boolean otherNotModified,
+                Exchange exchange) {
+            return second == otherSecond && notModified == otherNotModified && persistence == exchange.persistence()
+                    && withBody == exchange.withBody() && file.equals(otherFile) && name.equals(otherName);
+        }
+    }
+
+    private volatile FileAnswer lastFileAnswer;
+
+    private Response fileResponse(Exchange exchange, Resource.File file, String name, Instant lastModified,
+            String entityTag, boolean notModified) {
+        HeaderField lastModifiedField = new HeaderField("Last-Modified", HttpDates.format(lastModified));
+        List<HeaderField> headers = responses.start(exchange.now());
+        if (notModified) {
             // RFC 9110 §15.4.5: 304 sends ETag and Date, no content. Content-Length is omitted rather than
             // set to the file's length: both are allowed, and omitting it keeps writers and proxies that
             // read a Content-Length as "a body follows" from waiting for bytes that never come.
