@@ -16,5 +16,12 @@ public final class CacheLimits {
     /** At most this many looked-up paths are remembered; when more would be, the cache starts over. */
     public static final int MAX_ENTRIES = 8192;
 
+    /**
+     * At most this many large files are held open at once, each by one channel shared by the
+     * responses that stream it; beyond that a response opens its file for itself. Far below the
+     * descriptors connections need.
+     */
+    public static final int OPEN_FILES = 64;
+
     private CacheLimits() {}
 }

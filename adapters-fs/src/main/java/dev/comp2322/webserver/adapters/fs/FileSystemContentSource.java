@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * {@link ContentSource} for the handles a {@link FileSystemLookup} issued: a small file's bytes from
- * memory, a larger one as a {@link FileChannel} opened now (the caller closes it), or
+ * memory, a larger one as a {@link FileChannel} to stream (the caller closes it; for a remembered file
+ * it is the file's one open channel, lent, so a hot file costs no open per response), or
  * {@link ContentSource.Gone} when the file vanished or became unreadable since the lookup.
  */
 public final class FileSystemContentSource implements ContentSource<FileChannel> {

@@ -17,6 +17,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -56,6 +57,8 @@ public final class FileSystemLookup implements FileLookup, AutoCloseable {
     private final Class<? extends BasicFileAttributes> attributeType;
     private final SmallFileCache smallFiles = new SmallFileCache();
     private final LookupCache cache = new LookupCache();
+    /** The shared channels of remembered large files ({@link RealFile}), bounded. */
+    private final Semaphore openChannels = new Semaphore(CacheLimits.OPEN_FILES);
     private final Optional<DirectoryWatcher> watcher;
 
     /**
@@ -152,6 +155,8 @@ public final class FileSystemLookup implements FileLookup, AutoCloseable {
         Found found = resolveOrMissing(segments);
         if (isRememberable(segments, found)) {
             cache.put(segments, found.resource(), epoch);
+        } else {
+            LookupCache.retire(found.resource()); // not remembered: its file is opened per response
         }
         return found.resource();
     }
@@ -252,7 +257,9 @@ public final class FileSystemLookup implements FileLookup, AutoCloseable {
         if (!Files.isReadable(realPath)) {
             return Resource.MISSING;
         }
-        return new Resource.File(attributes.size(), attributes.lastModifiedTime().toInstant(), new RealFile(realPath));
+        // Watching, the handle may be remembered and then shares one open channel between responses.
+        RealFile handle = watcher.isPresent() ? RealFile.shared(realPath, openChannels) : RealFile.unshared(realPath);
+        return new Resource.File(attributes.size(), attributes.lastModifiedTime().toInstant(), handle);
     }
 
     /**
@@ -268,7 +275,8 @@ public final class FileSystemLookup implements FileLookup, AutoCloseable {
     }
 
     /**
-     * Opens a file this lookup found, read-only, for streaming.
+     * A read-only channel on a file this lookup found, for streaming; the caller closes it. For a
+     * remembered large file it is the file's shared channel, lent (see {@link RealFile}).
      *
      * <p>The file may have changed since the lookup: if it is gone this throws (for example
      * {@link java.nio.file.NoSuchFileException}); if it shrank or grew, the caller must still send
@@ -280,6 +288,9 @@ public final class FileSystemLookup implements FileLookup, AutoCloseable {
      */
     FileChannel open(ContentHandle handle) throws IOException {
         Path realPath = realPathOf(handle);
+        if (handle instanceof RealFile file) {
+            return file.open();
+        }
         // NOFOLLOW_LINKS: the handle holds a real path, so a link in its place now is a swap; refuse it.
         return FileChannel.open(realPath, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
     }

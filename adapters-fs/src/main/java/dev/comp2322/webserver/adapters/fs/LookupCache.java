@@ -18,6 +18,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link #epoch()} taken before the file system was read, and undoes itself when an invalidation
  * came in meanwhile (put, then re-check, so no interleaving with {@link #invalidate} slips through).
  *
+ * <p>Every file it forgets, or declines to keep, is retired ({@link #retire}), so a remembered large
+ * file's shared channel closes when the file is no longer remembered.
+ *
  * <p>Bounded by {@link CacheLimits#MAX_ENTRIES} and {@link CacheLimits#TOTAL_BYTES}: when either would
  * be exceeded it starts over (the byte count is approximate under concurrent puts; it is a bound,
  * not an invoice).
@@ -41,6 +44,7 @@ final class LookupCache {
     /** Remembers {@code found} for {@code segments}, unless something changed since {@code epochBefore}. */
     void put(List<String> segments, Resource found, long epochBefore) {
         if (epoch.get() != epochBefore) {
+            retire(found);
             return;
         }
         if (entries.size() >= CacheLimits.MAX_ENTRIES || bytes.addAndGet(bytesOf(found)) > CacheLimits.TOTAL_BYTES) {
@@ -50,9 +54,11 @@ final class LookupCache {
         Resource previous = entries.put(segments, found);
         if (previous != null) {
             bytes.addAndGet(-bytesOf(previous));
+            retire(previous);
         }
         if (epoch.get() != epochBefore && entries.remove(segments, found)) {
             bytes.addAndGet(-bytesOf(found)); // an invalidation raced the read: don't keep what it read
+            retire(found);
         }
     }
 
@@ -73,7 +79,9 @@ final class LookupCache {
     /** Forgets everything (an overflow of notifications, the root replaced, or full). */
     void clear() {
         epoch.incrementAndGet();
-        entries.clear();
+        for (List<String> key : entries.keySet()) {
+            forget(key); // one by one, so every forgotten file's channel is retired exactly once
+        }
         bytes.set(0);
     }
 
@@ -81,6 +89,17 @@ final class LookupCache {
         Resource removed = entries.remove(key);
         if (removed != null) {
             bytes.addAndGet(-bytesOf(removed));
+            retire(removed);
+        }
+    }
+
+    /**
+     * A large file's handle that is not (or no longer) remembered shares no channel: its open one
+     * closes once the responses streaming from it are done (see {@link RealFile}).
+     */
+    static void retire(Resource resource) {
+        if (resource instanceof Resource.File file && file.content() instanceof RealFile handle) {
+            handle.retire();
         }
     }
 

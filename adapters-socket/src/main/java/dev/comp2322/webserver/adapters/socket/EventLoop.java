@@ -137,8 +137,11 @@ final class EventLoop implements Runnable {
             nanos = Math.min(nanos, queue.nanosUntilFirst(now));
         }
         long cap = acceptPaused || shared.stopping() ? PAUSED_ACCEPT_WAIT_MILLIS : MAX_WAIT_MILLIS;
+        // Capped before rounding: with every queue empty, Long.MAX_VALUE + 999,999 would overflow to a
+        // negative wait, i.e. 1 ms, and an idle loop would wake a thousand times a second.
+        nanos = Math.min(nanos, cap * 1_000_000);
         // Rounded up: waking a little late is harmless, waking early just costs a turn.
-        return Math.max(1, Math.min(cap, (nanos + 999_999) / 1_000_000));
+        return Math.max(1, (nanos + 999_999) / 1_000_000);
     }
 
     private void handle(SelectionKey key, long now) {
