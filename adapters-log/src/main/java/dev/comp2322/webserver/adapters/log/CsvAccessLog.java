@@ -4,7 +4,6 @@ import dev.comp2322.webserver.adapters.log.BatchingWriter.WhenFull;
 import dev.comp2322.webserver.domain.model.AccessLogEntry;
 import dev.comp2322.webserver.domain.port.out.AccessLog;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -34,7 +33,7 @@ public final class CsvAccessLog implements AccessLog, AutoCloseable {
     private final String name;
     private final Consumer<String> console;
     private final BatchingWriter<AccessLogEntry> writer;
-    private final Timestamps timestamps = new Timestamps(); // the writer thread's
+    private final RowEncoder rows = new RowEncoder(); // the writer thread's
     private LogFile file; // these three belong to the writer thread until close() has joined it
     private boolean failing;
     private long reportedAt; // System.nanoTime() of the last failure report: a long outage is told every 5 s
@@ -84,7 +83,7 @@ public final class CsvAccessLog implements AccessLog, AutoCloseable {
                 file.close();
                 file = LogFile.open(path, ByteBuffer.wrap(HEADER_ROW));
             }
-            file.append(rows(batch, timestamps));
+            file.append(rows.encode(batch));
         } catch (IOException e) {
             if (!failing || System.nanoTime() - reportedAt >= 5_000_000_000L) {
                 reportedAt = System.nanoTime();
@@ -99,27 +98,7 @@ public final class CsvAccessLog implements AccessLog, AutoCloseable {
         }
     }
 
-    static ByteBuffer rows(List<AccessLogEntry> entries, Timestamps timestamps) {
-        StringBuilder text = new StringBuilder(160 * entries.size());
-        try {
-            for (AccessLogEntry e : entries) {
-                FORMAT.printRecord(text, timestamps.format(e.timestamp()), e.clientIp(), e.clientPort(), defused(e.method()),
-                        defused(e.target()), defused(e.version()), e.status(), e.bytesSent(),
-                        milliseconds(e.duration()), defused(e.userAgent()));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a StringBuilder never fails
-        }
-        return ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
     static String defused(String value) {
         return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-    }
-
-    /** Milliseconds with three decimals (microseconds), e.g. {@code 12.345}. */
-    static String milliseconds(Duration duration) {
-        long micros = Math.abs(duration.getSeconds() * 1_000_000L + duration.getNano() / 1_000);
-        return (duration.isNegative() ? "-" : "") + micros / 1_000 + "." + Long.toString(1_000 + micros % 1_000).substring(1);
     }
 }
