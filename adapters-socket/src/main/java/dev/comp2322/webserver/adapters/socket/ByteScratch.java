@@ -20,6 +20,23 @@ final class ByteScratch {
         bytes[length++] = b;
     }
 
+    void append(byte[] source, int from, int count) {
+        if (length + count > bytes.length) {
+            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + count));
+        }
+        System.arraycopy(source, from, bytes, length, count);
+        length += count;
+    }
+
+    /** The end of [from, length) without its trailing SP and HTAB; {@code from} when that is all it holds. */
+    int endWithoutTrailingWhitespace(int from) {
+        int end = length;
+        while (end > from && (bytes[end - 1] == HttpChars.SP || bytes[end - 1] == HttpChars.HTAB)) {
+            end--;
+        }
+        return end;
+    }
+
     int length() {
         return length;
     }

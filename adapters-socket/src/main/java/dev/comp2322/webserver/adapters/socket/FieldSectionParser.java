@@ -37,6 +37,13 @@ final class FieldSectionParser {
     /** Consumes field-section bytes from {@code in}; true once the empty line ending it was read. */
     boolean parse(ReadBuffer in) throws WireException {
         while (state != State.DONE && in.hasRemaining()) {
+            if (state == State.NAME || state == State.VALUE) {
+                moveRun(in);
+                if (!in.hasRemaining()) {
+                    break;
+                }
+            }
+            // A byte that ends a run, starts a line or is in error: one step of the state machine.
             byte b = in.get();
             if (++consumed > maxBytes) {
                 throw new WireException(HEADER_SECTION_TOO_LARGE, "header section larger than " + maxBytes + " bytes");
@@ -52,6 +59,19 @@ final class FieldSectionParser {
             }
         }
         return state == State.DONE;
+    }
+
+    /** Takes the rest of a name or value run in bulk; the byte that ends it is left for the state machine. */
+    private void moveRun(ReadBuffer in) {
+        int start = scratch.length();
+        boolean value = state == State.VALUE;
+        consumed += in.moveRun(value ? HttpChars.FIELD_CONTENT : HttpChars.TCHAR, maxBytes - consumed, scratch);
+        if (value) {
+            int end = scratch.endWithoutTrailingWhitespace(start); // trailing OWS is not part of the value
+            if (end > start) {
+                valueEnd = end;
+            }
+        }
     }
 
     private void lineStart(byte b) throws WireException {

@@ -8,9 +8,27 @@ final class HttpChars {
     static final byte CR = '\r';
     static final byte LF = '\n';
 
-    private static final boolean[] TCHAR = new boolean[256];
+    /*
+     * The classes as tables over a byte, for the parsers' bulk runs (ReadBuffer.moveRun). Package-private
+     * and mutable only because an array can't be otherwise; nothing writes them after this class loads.
+     */
+    /** tchar (RFC 9110 §5.6.2): methods and field names. */
+    static final boolean[] TCHAR = new boolean[256];
+    /** Visible US-ASCII, 0x21-0x7E: a request-target (RFC 9112 §3.2). */
+    static final boolean[] VISIBLE_ASCII = new boolean[256];
+    /** field-vchar (VCHAR / obs-text) or OWS: what may stand inside a field value (RFC 9110 §5.5). */
+    static final boolean[] FIELD_CONTENT = new boolean[256];
 
     static {
+        for (int b = 0x21; b < 0x7F; b++) {
+            VISIBLE_ASCII[b] = true;
+            FIELD_CONTENT[b] = true;
+        }
+        for (int b = 0x80; b <= 0xFF; b++) {
+            FIELD_CONTENT[b] = true;
+        }
+        FIELD_CONTENT[SP] = true;
+        FIELD_CONTENT[HTAB] = true;
         // RFC 9110 §5.6.2: tchar = "!" / "#" / "$" / "%" / "&" / "'" / "*" / "+" / "-" / "." / "^" / "_" / "`" / "|" / "~" / DIGIT / ALPHA
         for (char c = '0'; c <= '9'; c++) {
             TCHAR[c] = true;

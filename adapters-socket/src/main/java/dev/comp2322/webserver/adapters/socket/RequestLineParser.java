@@ -40,6 +40,16 @@ final class RequestLineParser {
     /** Consumes request-line bytes from {@code in}; true once the line and its ending are complete. */
     boolean parse(ReadBuffer in) throws WireException {
         while (state != State.DONE && in.hasRemaining()) {
+            if (state == State.METHOD || state == State.TARGET) {
+                // The run in bulk; the byte that ends it (SP, or one in error) is left for the state machine.
+                int n = in.moveRun(state == State.METHOD ? HttpChars.TCHAR : HttpChars.VISIBLE_ASCII,
+                        maxBytes - lineBytes, scratch);
+                consumed += n;
+                lineBytes += n;
+                if (!in.hasRemaining()) {
+                    break;
+                }
+            }
             byte b = in.get();
             consumed++;
             switch (state) {
