@@ -19,7 +19,7 @@ Writes <workdir>/summary.json and prints the figures. Exit status 0 only if ever
 Trickling clients wait for deadlines (time.sleep between rounds): that is load generation, not
 synchronisation. Everything started here is stopped here, by PID.
 """
-import argparse, csv, json, os, resource, shutil, signal, socket, statistics, subprocess, sys, threading, time
+import argparse, csv, json, os, re, resource, shutil, signal, socket, statistics, subprocess, sys, threading, time
 
 HOST = "127.0.0.1"
 FAILURES = []
@@ -357,10 +357,36 @@ def phase_soak(args, summary):
                        "stop_seconds": round(took, 2), "connect_errors": sum(errors), "log": server.log}
 
 
+def java_feature(java):
+    """The feature release of `java` (17, 21, 25...), or None when it can't be run."""
+    try:
+        out = subprocess.run([java, "-version"], capture_output=True, text=True, timeout=30).stderr
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    match = re.search(r'version "(\d+)', out)
+    return int(match.group(1)) if match else None
+
+
+def find_java():
+    """JAVA_HOME's java, java on PATH, or the newest JDK under /usr/lib/jvm: the first that is >= 21."""
+    candidates = []
+    if os.environ.get("JAVA_HOME"):
+        candidates.append(os.path.join(os.environ["JAVA_HOME"], "bin", "java"))
+    if shutil.which("java"):
+        candidates.append(shutil.which("java"))
+    if os.path.isdir("/usr/lib/jvm"):
+        candidates += [os.path.join("/usr/lib/jvm", d, "bin", "java") for d in sorted(os.listdir("/usr/lib/jvm"), reverse=True)]
+    for java in candidates:
+        if os.path.isfile(java) and (java_feature(java) or 0) >= 21:
+            return java
+    raise SystemExit("no JDK >= 21 found (set JAVA_HOME to one, or pass --java)")
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--jar", default="app/target/webserver.jar")
-    p.add_argument("--java", default=shutil.which("java") or "java")
+    p.add_argument("--java", default=None, help="a JDK >= 21's java (default: JAVA_HOME's, java on PATH, "
+                   "or the newest under /usr/lib/jvm, whichever is >= 21 first)")
     p.add_argument("--workdir", default="app/target/stress")
     p.add_argument("--idle", type=int, default=10_000)
     p.add_argument("--slowloris", type=int, default=1_000)
@@ -374,8 +400,12 @@ def main():
         raise SystemExit("stress.py needs Python 3.8 or newer")
     if not os.path.isfile(args.jar):
         raise SystemExit(f"no {args.jar}: build it first (./mvnw -q -pl app -am package -DskipTests)")
-    if not shutil.which(args.java) and not os.path.isfile(args.java):
+    if args.java is None:
+        args.java = find_java()
+    elif not shutil.which(args.java) and not os.path.isfile(args.java):
         raise SystemExit(f"no java at {args.java} (a JDK >= 21; pass --java)")
+    elif (java_feature(args.java) or 0) < 21:
+        raise SystemExit(f"{args.java} is not a JDK >= 21 (webserver.jar needs one; pass --java)")
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     phases_asked = args.phases.split(",")
     need = max(args.idle, args.slowloris, args.clients) + 1000
