@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -21,8 +22,9 @@ import java.util.List;
  * tail), and made three quarters of the server's garbage. So what is plain goes byte for byte: the
  * numbers, the timestamp (its date and time of day formatted once per second), and any text value
  * that commons-csv would print unquoted and that needs no defusing (in practice the method, target,
- * version and most user agents). Every other value goes through commons-csv with the log's
- * {@link CsvAccessLog#FORMAT}, so quoting and escaping are the library's, byte for byte.
+ * version, and user agents without a comma, such as curl's; a browser's has "KHTML, like Gecko").
+ * Every other value goes through commons-csv with the log's {@link CsvAccessLog#FORMAT}, so quoting
+ * and escaping are the library's, byte for byte.
  *
  * <p>Not thread-safe: one per writer thread. A returned buffer is valid until the next call.
  */
@@ -180,7 +182,7 @@ final class RowEncoder {
 
     private void room(int more) {
         if (length + more > bytes.length) {
-            bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
         }
     }
 }

@@ -51,12 +51,12 @@ final class HttpChars {
 
     /** A visible US-ASCII character, 0x21-0x7E: what a request-target may contain (RFC 9112 §3.2). */
     static boolean isVisibleAscii(byte b) {
-        return b > 0x20 && b < 0x7F;
+        return VISIBLE_ASCII[b & 0xFF];
     }
 
     /** field-vchar = VCHAR / obs-text (RFC 9110 §5.5): visible ASCII or 0x80-0xFF. */
     static boolean isFieldVisibleChar(byte b) {
-        return isVisibleAscii(b) || b < 0;
+        return FIELD_CONTENT[b & 0xFF] && !isWhitespace(b);
     }
 
     /** SP or HTAB, the OWS of RFC 9110 §5.6.3. */

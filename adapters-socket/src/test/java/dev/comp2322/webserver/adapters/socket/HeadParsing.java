@@ -32,6 +32,22 @@ final class HeadParsing {
         return new Head(line.method(), line.target(), line.version(), List.copyOf(fields.fields()), buffer.remaining());
     }
 
+    /** Parses the input arriving in two reads, split before byte {@code split}; incomplete is an error. */
+    static Head parseSplitAt(String input, int split) throws WireException {
+        RequestLineParser line = new RequestLineParser(LINE_LIMIT);
+        FieldSectionParser fields = new FieldSectionParser(SECTION_LIMIT, FIELD_LIMIT);
+        byte[] bytes = input.getBytes(StandardCharsets.ISO_8859_1);
+        ReadBuffer first = ReadBuffers.of(java.util.Arrays.copyOfRange(bytes, 0, split));
+        if (line.parse(first) && fields.parse(first)) {
+            throw new AssertionError("head complete before the split at " + split);
+        }
+        ReadBuffer second = ReadBuffers.of(java.util.Arrays.copyOfRange(bytes, split, bytes.length));
+        if (!(line.parse(second) && fields.parse(second))) {
+            throw new AssertionError("head incomplete");
+        }
+        return new Head(line.method(), line.target(), line.version(), List.copyOf(fields.fields()), second.remaining());
+    }
+
     /** Parses the input one byte at a time, as a slow client would send it; null while incomplete is an error. */
     static Head parseByteAtATime(String input) throws WireException {
         RequestLineParser line = new RequestLineParser(LINE_LIMIT);

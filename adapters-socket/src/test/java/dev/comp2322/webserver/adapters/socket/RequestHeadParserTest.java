@@ -44,6 +44,21 @@ class RequestHeadParserTest {
     }
 
     @Test
+    void givesTheSameResultWhereverTheHeadIsSplitBetweenTwoReads() throws WireException {
+        // Runs of name, value and target bytes are taken in bulk: a split inside one, or inside the
+        // whitespace around a value, must not change what is parsed.
+        String head = "GET /a/b.html?q=1 HTTP/1.1\r\nHost: \t example.org \t \r\nX-List: a ,\tb  c \r\n"
+                + "Accept:*/*\r\nX-Empty:  \r\n\r\n";
+        HeadParsing.Head whole = HeadParsing.parse(head);
+        assertThat(whole.fields()).containsExactly(new HeaderField("Host", "example.org"),
+                new HeaderField("X-List", "a ,\tb  c"), new HeaderField("Accept", "*/*"), new HeaderField("X-Empty", ""));
+
+        for (int split = 1; split < head.length(); split++) {
+            assertThat(HeadParsing.parseSplitAt(head, split)).as("split at %d", split).isEqualTo(whole);
+        }
+    }
+
+    @Test
     void leavesTheBytesAfterTheHeadForTheNextRequest() throws WireException {
         HeadParsing.Head head = HeadParsing.parse(SIMPLE + "GET /next HTTP/1.1\r\n");
 
