@@ -12,7 +12,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 
 /**
@@ -25,14 +24,14 @@ class WatchingFileSystemLookupContractTest extends FileLookupContract {
 
     @Override
     protected FileLookup lookupOver(Path root) {
-        FileSystemLookup lookup = FileSystemLookup.watching(root);
-        opened.add(lookup);
+        FileSystemLookup lookup;
         try {
-            assertThat(lookup.awaitWatching(10, TimeUnit.SECONDS)).as("watching within 10 s").isTrue();
+            lookup = Watching.lookupOver(root);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+        opened.add(lookup);
         return path -> {
             Resource first = lookup.lookup(path);
             Resource second = lookup.lookup(path);

@@ -47,7 +47,7 @@ final class EventLoop implements Runnable {
     private static final Duration LINGER = Duration.ofSeconds(1);
     private static final long MAX_WAIT_MILLIS = 1000;
     private static final String HTTP_1_1 = HttpVersion.HTTP_1_1.toString();
-    private static final String HTTP_1_0 = new HttpVersion(1, 0).toString();
+    private static final String HTTP_1_0 = HttpVersion.HTTP_1_0.toString();
     private static final long PAUSED_ACCEPT_WAIT_MILLIS = 20;
     private static final Duration ACCEPT_BACKOFF = Duration.ofMillis(50);
 

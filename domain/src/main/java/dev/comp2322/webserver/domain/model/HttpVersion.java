@@ -18,7 +18,6 @@ public record HttpVersion(int major, int minor) {
         }
     }
 
-    /** True for HTTP/1.1 and any later 1.x, which RFC 9110 §6.2 says to treat as the highest 1.x we implement. */
     /** The version with these digits; the two every client sends are shared constants, not new records. */
     public static HttpVersion of(int major, int minor) {
         if (major == 1 && minor == 1) {
@@ -27,6 +26,7 @@ public record HttpVersion(int major, int minor) {
         return major == 1 && minor == 0 ? HTTP_1_0 : new HttpVersion(major, minor);
     }
 
+    /** True for HTTP/1.1 and any later 1.x, which RFC 9110 §6.2 says to treat as the highest 1.x we implement. */
     public boolean atLeastHttp11() {
         return major == 1 && minor >= 1;
     }
