@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -30,6 +31,9 @@ public final class ExecRun {
         }
     }
 
+    /** How many ports the kit picks before it gives up on finding one that stays free. */
+    private static final int PICKED_PORT_ATTEMPTS = 3;
+
     private ExecRun() {
     }
 
@@ -42,22 +46,9 @@ public final class ExecRun {
         started.accept("fixture: " + installed.files() + " files installed into " + installed.root()
                 + ", canary at " + installed.canary());
         installed.warnings().forEach(w -> started.accept("warning: " + w));
-        int port = spec.port() == 0 ? FreePorts.next() : spec.port();
-        if (ServerProcess.accepts(port)) {
-            // Something else already answers there: the kit would test it instead of the submission.
-            throw new Unusable("port " + port + " is already in use by another process; stop it or use --port 0");
-        }
-        ServerProcess server;
+        ServerProcess server = startAndAwaitPort(spec);
         try {
-            server = ServerProcess.start(spec, port);
-        } catch (IOException e) {
-            throw new Unusable("could not start the server command: " + e.getMessage());
-        }
-        try {
-            String notReady = server.awaitPort(spec.startupTimeout()).orElse(null);
-            if (notReady != null) {
-                throw new Unusable(notReady);
-            }
+            int port = server.port();
             started.accept("server: pid " + server.pid() + ", port " + port + ": " + server.command());
             RunOptions onPort = options.withTarget("http://127.0.0.1:" + port);
             CrashWatch watch = new CrashWatch(server, options.listener());
@@ -69,6 +60,66 @@ public final class ExecRun {
         } finally {
             server.stop();
         }
+    }
+
+    /**
+     * Starts the server and waits for its port. A port the kit picks can be taken by another process between
+     * the pick and the server's bind (a marker's machine runs other things), so a picked port that already
+     * answers is skipped, and a server that died while someone else took its port is started again on a new
+     * one. A port the user named is the user's to free.
+     */
+    private static ServerProcess startAndAwaitPort(ExecSpec spec) throws Unusable {
+        if (spec.port() != 0) {
+            if (ServerProcess.accepts(spec.port())) {
+                // Something else already answers there: the kit would test it instead of the submission.
+                throw new Unusable("port " + spec.port() + " is already in use by another process; stop it or use --port 0");
+            }
+            return awaitPort(start(spec, spec.port()), spec, false);
+        }
+        for (int attempt = 1; ; attempt++) {
+            ServerProcess server = start(spec, unansweredPort());
+            ServerProcess ready = awaitPort(server, spec, attempt < PICKED_PORT_ATTEMPTS);
+            if (ready != null) {
+                return ready;
+            }
+        }
+    }
+
+    /**
+     * The server once its port opens; {@code null} if it exited because another process took the port and
+     * {@code mayRetry}; otherwise (stopping it first) an {@link Unusable} with the reason.
+     */
+    private static ServerProcess awaitPort(ServerProcess server, ExecSpec spec, boolean mayRetry) throws Unusable {
+        Optional<String> notReady = server.awaitPort(spec.startupTimeout());
+        if (notReady.isEmpty()) {
+            return server;
+        }
+        boolean lostThePort = server.exitedLosingItsPort();
+        server.stop();
+        if (lostThePort && mayRetry) {
+            return null;
+        }
+        throw new Unusable(notReady.get());
+    }
+
+    private static ServerProcess start(ExecSpec spec, int port) throws Unusable {
+        try {
+            return ServerProcess.start(spec, port);
+        } catch (IOException e) {
+            throw new Unusable("could not start the server command: " + e.getMessage());
+        }
+    }
+
+    /** A free port from {@link FreePorts} that nothing answers on yet. */
+    private static int unansweredPort() throws Unusable {
+        for (int attempt = 0; attempt < PICKED_PORT_ATTEMPTS; attempt++) {
+            int port = FreePorts.next();
+            if (!ServerProcess.accepts(port)) {
+                return port;
+            }
+        }
+        throw new Unusable("every free port the system offered was taken before the server could use it ("
+                + PICKED_PORT_ATTEMPTS + " tries); is something binding ports in a loop?");
     }
 
     /** Installs the fixture into {@code root}, refusing (unless {@code force}) to overwrite anything else. */

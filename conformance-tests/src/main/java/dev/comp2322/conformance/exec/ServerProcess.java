@@ -86,13 +86,26 @@ public final class ServerProcess implements AutoCloseable {
                 return Optional.of("the server command exited with status " + process.exitValue()
                         + " before port " + port + " opened" + lastWords());
             }
-            if (accepts(port)) {
+            // Alive after the port answered, too: a server that died as another process took its port is not ready.
+            if (accepts(port) && process.isAlive()) {
                 return Optional.empty();
             }
             waitForExit(Duration.ofMillis(100));
         }
         return Optional.of("port " + port + " did not open within " + timeout.toMillis() + " ms of starting the server"
                 + lastWords());
+    }
+
+    /**
+     * True if the server has exited and its port is another process's: something answers there now, or the
+     * server's last words say its bind failed (the strerror text glibc, musl, Java and Python print, or Node's
+     * error code).
+     */
+    public boolean exitedLosingItsPort() {
+        if (exitStatus(Duration.ZERO).isEmpty()) {
+            return false;
+        }
+        return accepts(port) || lastLines().stream().anyMatch(l -> l.contains("Address already in use") || l.contains("EADDRINUSE"));
     }
 
     /** The exit status if the process has ended, waiting at most {@code patience} for it to end. */

@@ -126,6 +126,30 @@ class ExecCommandTest {
     }
 
     @Test
+    @DisplayName("a picked port another process takes before the server binds it: the server is started again on a new port")
+    void pickedPortTakenByAnotherProcess() throws Exception {
+        // First start: the bind fails as it does when another process took the port after the kit picked it.
+        // Second start: a real server. Both starts are the same command, told apart by a marker file.
+        Path script = Files.writeString(dir.resolve("unlucky.py"), String.join("\n",
+                "import os, sys",
+                "port, root, mark = sys.argv[1], sys.argv[2], sys.argv[3]",
+                "if not os.path.exists(mark):",
+                "    open(mark, 'w').close()",
+                "    print('OSError: [Errno 98] Address already in use', flush=True)",
+                "    sys.exit(1)",
+                "os.execvp('python3', ['python3', '-m', 'http.server', port, '--bind', '127.0.0.1', '--directory', root])",
+                ""));
+        Path mark = dir.resolve("started-once");
+
+        int code = kit.run("--exec", "python3 " + script + " {port} {root} " + mark, "--root", dir.resolve("www").toString(),
+                "--only", "get-html", "--timeout", "2s");
+
+        assertThat(code).as(kit.out() + kit.errLines()).isZero();
+        assertThat(mark).exists();
+        assertThat(kit.out()).contains("server: pid ", "1 passed, 0 failed");
+    }
+
+    @Test
     @DisplayName("an unwritable root: one line, exit 2, nothing started")
     void unwritableRoot() throws Exception {
         Path file = Files.writeString(dir.resolve("a-file"), "not a directory");
