@@ -42,4 +42,9 @@ public final class DurationConverter implements ITypeConverter<Duration> {
     private static TypeConversionException invalid(String value) {
         return new TypeConversionException("'" + value + "' is not a duration (use e.g. 15, 15s, 500ms or 2m)");
     }
+
+    /** A duration as {@link #convert} reads it back: whole seconds, else milliseconds. */
+    static String text(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
+    }
 }

@@ -8,15 +8,16 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * The {@code webserver} command: reads the command line, starts the server, prints which port it is
@@ -25,25 +26,12 @@ import picocli.CommandLine.Spec;
  * <p>Exit codes: {@value #EXIT_OK} after a clean stop, {@value #EXIT_STARTUP_FAILURE} when the server
  * could not start (missing root, port in use, unopenable log), {@value #EXIT_USAGE} for bad arguments.
  * Every failure is one line on stderr, never a stack trace.
+ *
+ * <p>The options are declared with picocli's programmatic API rather than its annotations: reading
+ * annotations makes the JDK generate a proxy class per annotation type, and setting fields by
+ * reflection spins method-handle classes, none of which the AOT cache can hold. That was ~60 ms of a
+ * ~200 ms start on one core; declared this way, start-up loads only classes the cache already has.
  */
-@Command(
-        name = "webserver",
-        mixinStandardHelpOptions = true,
-        versionProvider = VersionProvider.class,
-        defaultValueProvider = WireDefaults.class,
-        sortOptions = false,
-        usageHelpAutoWidth = true,
-        description = {
-            "Serves the files below a directory over HTTP/1.1 and HTTP/1.0 (GET and HEAD),",
-            "logging one row per response to a CSV file. Stop it with Ctrl-C or SIGTERM:",
-            "in-flight responses finish and the log is flushed."
-        },
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:stopped cleanly (SIGINT/SIGTERM), or --help/--version",
-            "1:could not start: missing root, port in use, unopenable log",
-            "2:bad command-line arguments"
-        })
 public final class WebServerCommand implements Callable<Integer> {
 
     /** A clean stop, or --help / --version. */
@@ -53,55 +41,37 @@ public final class WebServerCommand implements Callable<Integer> {
     /** The command line was wrong. */
     public static final int EXIT_USAGE = 2;
 
-    @Spec
-    private CommandSpec spec;
+    private static final WireSettings WIRE_DEFAULTS = WireSettings.defaults();
 
-    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
-            description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface).")
-    private InetAddress bind;
-
-    @Option(names = "--port", paramLabel = "PORT", defaultValue = "2130",
-            description = "TCP port (default: ${DEFAULT-VALUE}; 0 = any free port, printed at start).")
-    private int port;
-
-    @Option(names = "--root", paramLabel = "DIR", defaultValue = "./www",
-            description = "Document root to serve (default: ${DEFAULT-VALUE}).")
-    private Path root;
-
-    @Option(names = "--log", paramLabel = "FILE", defaultValue = "./Log.csv",
-            description = "Access log, appended to (default: ${DEFAULT-VALUE}).")
-    private Path log;
-
-    @Option(names = "--profile", paramLabel = "course|rfc", defaultValue = "course", converter = ProfileConverter.class,
-            description = "Status profile: course sends only 200, 304, 400, 404; rfc adds 301, 405, 408, "
-                    + "413, 414, 431, 501, 505 (default: ${DEFAULT-VALUE}).")
-    private Profile profile;
-
-    @Option(names = "--keep-alive-timeout", paramLabel = "DURATION",
-            converter = DurationConverter.class,
-            description = "Idle time before a persistent connection is closed, e.g. 15, 15s, 500ms, 2m "
-                    + "(default: ${DEFAULT-VALUE}).")
-    private Duration keepAliveTimeout;
-
-    @Option(names = "--header-timeout", paramLabel = "DURATION",
-            converter = DurationConverter.class,
-            description = "Time a client has to send a whole request head (default: ${DEFAULT-VALUE}).")
-    private Duration headerTimeout;
-
-    @Option(names = "--max-connections", paramLabel = "N",
-            description = "Most connections served at once (default: ${DEFAULT-VALUE}).")
-    private int maxConnections;
-
-    @Option(names = "--io-threads", paramLabel = "N",
-            description = "Event loops serving connections (default: ${DEFAULT-VALUE}, the number of processors).")
-    private int ioThreads;
-
-    @Option(names = "--quiet", description = "Print no line per request (the log file still gets every one).")
-    private boolean quiet;
-
-    @Option(names = "--stop-with-parent",
-            description = "Stop gracefully when the process that started this one ends (used by ./mvnw -Pserve).")
-    private boolean stopWithParent;
+    private final CommandSpec spec = CommandSpec.wrapWithoutInspection(this);
+    private final OptionSpec bind = option("--bind", "ADDRESS", InetAddress.class, "127.0.0.1",
+            "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface).");
+    private final OptionSpec port = option("--port", "PORT", int.class, "2130",
+            "TCP port (default: ${DEFAULT-VALUE}; 0 = any free port, printed at start).");
+    private final OptionSpec root = option("--root", "DIR", Path.class, "./www",
+            "Document root to serve (default: ${DEFAULT-VALUE}).");
+    private final OptionSpec log = option("--log", "FILE", Path.class, "./Log.csv",
+            "Access log, appended to (default: ${DEFAULT-VALUE}).");
+    private final OptionSpec profile = option("--profile", "course|rfc", Profile.class, "course",
+            "Status profile: course sends only 200, 304, 400, 404; rfc adds 301, 405, 408, "
+                    + "413, 414, 431, 501, 505 (default: ${DEFAULT-VALUE}).");
+    private final OptionSpec keepAliveTimeout = option("--keep-alive-timeout", "DURATION", Duration.class,
+            DurationConverter.text(WIRE_DEFAULTS.keepAliveTimeout()),
+            "Idle time before a persistent connection is closed, e.g. 15, 15s, 500ms, 2m "
+                    + "(default: ${DEFAULT-VALUE}).");
+    private final OptionSpec headerTimeout = option("--header-timeout", "DURATION", Duration.class,
+            DurationConverter.text(WIRE_DEFAULTS.headerTimeout()),
+            "Time a client has to send a whole request head (default: ${DEFAULT-VALUE}).");
+    private final OptionSpec maxConnections = option("--max-connections", "N", int.class,
+            Integer.toString(WIRE_DEFAULTS.maxConnections()),
+            "Most connections served at once (default: ${DEFAULT-VALUE}).");
+    private final OptionSpec ioThreads = option("--io-threads", "N", int.class,
+            Integer.toString(WIRE_DEFAULTS.ioThreads()),
+            "Event loops serving connections (default: ${DEFAULT-VALUE}, the number of processors).");
+    private final OptionSpec quiet = flag("--quiet",
+            "Print no line per request (the log file still gets every one).");
+    private final OptionSpec stopWithParent = flag("--stop-with-parent",
+            "Stop gracefully when the process that started this one ends (used by ./mvnw -Pserve).");
 
     private final PrintStream out;
     private final PrintStream err;
@@ -110,6 +80,50 @@ public final class WebServerCommand implements Callable<Integer> {
     public WebServerCommand(PrintStream out, PrintStream err) {
         this.out = Objects.requireNonNull(out, "out");
         this.err = Objects.requireNonNull(err, "err");
+        spec.name("webserver").versionProvider(new VersionProvider());
+        spec.usageMessage()
+                .sortOptions(false)
+                .autoWidth(true)
+                .description(
+                        "Serves the files below a directory over HTTP/1.1 and HTTP/1.0 (GET and HEAD),",
+                        "logging one row per response to a CSV file. Stop it with Ctrl-C or SIGTERM:",
+                        "in-flight responses finish and the log is flushed.")
+                .exitCodeListHeading("%nExit codes:%n")
+                .exitCodeList(exitCodes());
+        for (OptionSpec option : List.of(bind, port, root, log, profile, keepAliveTimeout, headerTimeout,
+                maxConnections, ioThreads, quiet, stopWithParent)) {
+            spec.addOption(option);
+        }
+        spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
+                .description("Show this help message and exit.").build());
+        spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
+                .description("Print version information and exit.").build());
+    }
+
+    private static OptionSpec option(String name, String label, Class<?> type, String defaultValue, String description) {
+        OptionSpec.Builder option = OptionSpec.builder(name).paramLabel(label).type(type).defaultValue(defaultValue)
+                .description(description);
+        // Our own converters for the types picocli would otherwise convert by reflection (Path) or can't (the rest).
+        if (type == Path.class) {
+            option.converters(Path::of);
+        } else if (type == Duration.class) {
+            option.converters(new DurationConverter());
+        } else if (type == Profile.class) {
+            option.converters(new ProfileConverter());
+        }
+        return option.build();
+    }
+
+    private static OptionSpec flag(String name, String description) {
+        return OptionSpec.builder(name).arity("0").type(boolean.class).defaultValue("false").description(description).build();
+    }
+
+    private static Map<String, String> exitCodes() {
+        Map<String, String> codes = new LinkedHashMap<>();
+        codes.put(Integer.toString(EXIT_OK), "stopped cleanly (SIGINT/SIGTERM), or --help/--version");
+        codes.put(Integer.toString(EXIT_STARTUP_FAILURE), "could not start: missing root, port in use, unopenable log");
+        codes.put(Integer.toString(EXIT_USAGE), "bad command-line arguments");
+        return codes;
     }
 
     /** Runs the command and exits the JVM with its exit code. */
@@ -124,7 +138,7 @@ public final class WebServerCommand implements Callable<Integer> {
 
     /** The picocli command line for {@code command}: usage errors become one line on {@code err} and exit 2. */
     static CommandLine commandLine(WebServerCommand command, PrintStream out, PrintStream err) {
-        CommandLine commandLine = new CommandLine(command);
+        CommandLine commandLine = new CommandLine(command.spec);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         commandLine.setParameterExceptionHandler((ex, args) -> {
@@ -160,7 +174,7 @@ public final class WebServerCommand implements Callable<Integer> {
             // The JVM would report a signal as exit 128+n (143 for SIGTERM); a graceful stop is a success.
             Runtime.getRuntime().halt(EXIT_OK);
         }));
-        if (stopWithParent) {
+        if (stopWithParent.<Boolean>getValue()) {
             // exec-maven-plugin does not pass a SIGTERM sent to Maven on to its child; without this, killing
             // Maven would leave the server running as an orphan. System.exit runs the hook above.
             ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> System.exit(EXIT_OK)));
@@ -173,22 +187,26 @@ public final class WebServerCommand implements Callable<Integer> {
 
     /** The validated options; a value out of range is a usage error (exit 2). */
     ServerOptions options() {
-        if (port < 0 || port > 65_535) {
-            throw new ParameterException(spec.commandLine(), "--port must be between 0 and 65535, got " + port);
+        int portNumber = port.getValue();
+        int connections = maxConnections.getValue();
+        int threads = ioThreads.getValue();
+        if (portNumber < 0 || portNumber > 65_535) {
+            throw new ParameterException(spec.commandLine(), "--port must be between 0 and 65535, got " + portNumber);
         }
-        if (maxConnections < 1) {
-            throw new ParameterException(spec.commandLine(), "--max-connections must be at least 1, got " + maxConnections);
+        if (connections < 1) {
+            throw new ParameterException(spec.commandLine(), "--max-connections must be at least 1, got " + connections);
         }
-        if (ioThreads < 1) {
-            throw new ParameterException(spec.commandLine(), "--io-threads must be at least 1, got " + ioThreads);
+        if (threads < 1) {
+            throw new ParameterException(spec.commandLine(), "--io-threads must be at least 1, got " + threads);
         }
         WireSettings wire = WireSettings.builder()
-                .keepAliveTimeout(keepAliveTimeout)
-                .headerTimeout(headerTimeout)
-                .maxConnections(maxConnections)
-                .ioThreads(ioThreads)
+                .keepAliveTimeout(keepAliveTimeout.getValue())
+                .headerTimeout(headerTimeout.getValue())
+                .maxConnections(connections)
+                .ioThreads(threads)
                 .build();
-        return new ServerOptions(new InetSocketAddress(bind, port), root, log, profile, wire, quiet);
+        return new ServerOptions(new InetSocketAddress((InetAddress) bind.getValue(), portNumber), root.getValue(),
+                log.getValue(), profile.getValue(), wire, quiet.getValue());
     }
 
     /**
