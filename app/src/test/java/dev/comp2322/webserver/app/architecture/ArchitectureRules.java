@@ -32,6 +32,9 @@ final class ArchitectureRules {
             "time is data: the domain reads the instant the request carries and never the system clock";
     static final String PORTS_IN_DOMAIN_REASON =
             "ports are the domain's: adapters implement them and never define them (style.md §2)";
+    static final String COMMAND_LINE_WITHOUT_ANNOTATIONS_REASON =
+            "the command line is declared with picocli's programmatic API: its annotations cost every start "
+                    + "runtime-generated proxy classes the AOT cache can't hold (BENCHMARKS.md, \"Start-up\")";
     static final String KIT_BLACK_BOX_REASON =
             "the conformance kit is a black box that talks to any server only over TCP";
 
@@ -132,6 +135,14 @@ final class ArchitectureRules {
                 .and().resideInAPackage(server + "..")
                 .should().resideInAPackage(server + ".domain.port..")
                 .because(PORTS_IN_DOMAIN_REASON);
+    }
+
+    /** No class of the server reads its options from picocli annotations. */
+    ArchRule commandLineDeclaredWithoutAnnotations() {
+        return noClasses().that().resideInAPackage(server + "..")
+                .should().dependOnClassesThat(DescribedPredicate.describe("are picocli annotations",
+                        (JavaClass c) -> c.isAnnotation() && c.getPackageName().equals("picocli")))
+                .because(COMMAND_LINE_WITHOUT_ANNOTATIONS_REASON);
     }
 
     /** The kit uses no server class. */

@@ -114,6 +114,15 @@ class ArchitectureRulesCanFailTest {
         expectViolation(rules.layers(), classesOf("stray"), ArchitectureRules.LAYERS_REASON, "StrayHelper");
     }
 
+    @Test
+    @DisplayName("a command whose options are picocli annotations breaks 'the command line is declared without annotations'")
+    void annotatedCommandFails() {
+        ArchitectureRules rules = rulesFor("annotatedcommand");
+
+        expectViolation(rules.commandLineDeclaredWithoutAnnotations(), classesOf("annotatedcommand"),
+                ArchitectureRules.COMMAND_LINE_WITHOUT_ANNOTATIONS_REASON, "AnnotatedCommand");
+    }
+
     private static ArchitectureRules rulesFor(String fixture) {
         return ArchitectureRules.forFixture(FIXTURES + "." + fixture);
     }

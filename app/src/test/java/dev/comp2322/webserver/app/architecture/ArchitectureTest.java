@@ -68,6 +68,12 @@ class ArchitectureTest {
     }
 
     @Test
+    @DisplayName("the command line uses no picocli annotation (start-up: no runtime proxies)")
+    void commandLineDeclaredWithoutAnnotations() {
+        RULES.commandLineDeclaredWithoutAnnotations().check(server);
+    }
+
+    @Test
     @DisplayName("the conformance kit uses no server class")
     void kitIsABlackBox() {
         RULES.kitDependsOnNoServerClass().check(kit);
