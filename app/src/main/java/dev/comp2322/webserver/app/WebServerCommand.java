@@ -29,8 +29,9 @@ import picocli.CommandLine.ParameterException;
  *
  * <p>The options are declared with picocli's programmatic API rather than its annotations: reading
  * annotations makes the JDK generate a proxy class per annotation type, and setting fields by
- * reflection spins method-handle classes, none of which the AOT cache can hold. That was ~60 ms of a
- * ~200 ms start on one core; declared this way, start-up loads only classes the cache already has.
+ * reflection spins method-handle classes, none of which the AOT cache can hold. That was ~70 ms of a
+ * ~220 ms start on one core (BENCHMARKS.md, "Start-up"); declared this way, picocli runs on classes the
+ * cache already has.
  */
 public final class WebServerCommand implements Callable<Integer> {
 
